@@ -1,0 +1,122 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import type { DatabaseHandle } from "./db/client.ts";
+import { identityRoutes } from "./modules/identity/routes.tsx";
+import { planRoutes } from "./modules/plans/routes.tsx";
+import { portalRoutes } from "./portal/routes.tsx";
+import "./platform/http/fastify-types.ts";
+import { errorHandlerPlugin } from "./platform/http/error-handler.tsx";
+import { provincePlugin } from "./platform/http/province-plugin.ts";
+import { renderPlugin } from "./platform/http/render.tsx";
+import { sessionPlugin } from "./platform/http/session-plugin.ts";
+import { configureMail } from "./platform/mail.ts";
+
+export const maxUploadBytes = 5 * 1024 * 1024;
+
+/** Builds the app in three layers: external plugins → app plugins (session, province, render, errors) → modules. */
+export async function buildApp({
+  config,
+  database,
+}: {
+  config: Config;
+  database: DatabaseHandle;
+}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.environment === "test" ? false : { level: config.logLevel },
+    trustProxy: config.isProduction,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate("config", config);
+  app.decorate("database", database);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  configureMail({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+
+  // External plugins.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith("https://"),
+  });
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 20 },
+  });
+  await app.register(fastifyCsrf, {
+    cookieOpts: {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      signed: true,
+      secure: config.publicUrl.startsWith("https://"),
+    },
+    getToken: (request) => {
+      const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+      if (typeof field === "string") return field;
+      if (field && typeof field === "object" && "value" in field) return String(field.value);
+      return request.headers["csrf-token"] as string | undefined;
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: new URL("../public", import.meta.url).pathname,
+    prefix: "/assets/",
+  });
+  await app.register(fastifyStatic, {
+    root: new URL("../node_modules/@fontsource/be-vietnam-pro/files", import.meta.url).pathname,
+    prefix: "/assets/fonts/",
+    decorateReply: false,
+    maxAge: "365d",
+    immutable: true,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Cổng TMĐT API",
+        description: "Public read API of the provincial e-commerce platform. Amounts are integer đồng.",
+        version: "1.0.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  // App plugins.
+  await app.register(sessionPlugin);
+  await app.register(provincePlugin);
+  await app.register(renderPlugin);
+  await app.register(errorHandlerPlugin);
+  app.addHook("preHandler", (request, reply, done) => {
+    const isUnsafe = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+    if (isUnsafe && !request.url.startsWith("/api/")) return app.csrfProtection(request, reply, done);
+    done();
+  });
+
+  // Modules.
+  await app.register(portalRoutes);
+  await app.register(identityRoutes);
+  await app.register(planRoutes);
+  return app;
+}

@@ -1,0 +1,4 @@
+export * from "../modules/geo/schema.ts";
+export * from "../modules/identity/schema.ts";
+export * from "../modules/plans/schema.ts";
+export * from "../platform/schema.ts";

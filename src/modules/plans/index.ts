@@ -1,0 +1,13 @@
+export type { ConsistencyFinding } from "./consistency.ts";
+export { checkPlanConsistency, computeTotals, describeFinding } from "./consistency.ts";
+export type { PlanDetail } from "./plan-detail.ts";
+export { PlanDocument } from "./plan-document.ts";
+export { listPlans } from "./queries.ts";
+export { seedPlans } from "./seed-data/index.ts";
+export { importBudgetTable } from "./services/import-budget.ts";
+export { insertPlanDocument } from "./services/insert-plan-document.ts";
+export { deleteActivity, saveActivity } from "./services/manage-activities.ts";
+export { deleteBudgetLine, saveBudgetLine } from "./services/manage-budget.ts";
+export { deleteObjective, deleteTarget, saveObjective, saveTarget } from "./services/manage-objectives.ts";
+export { createPlan, updatePlan } from "./services/manage-plan.ts";
+export { getPlan, getPlanForEdit, getPlanList } from "./services/read-plans.ts";

@@ -1,0 +1,40 @@
+import type { z } from "zod";
+import { type FieldIssue, ValidationError } from "./errors.ts";
+
+/** Maps a zod issue to a message-catalogue key: schemas name keys ("validation.email"); defaults cover the rest. */
+function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const field = issue.path.map(String).join(".") || "form";
+  if (issue.message.startsWith("validation.")) {
+    const params: Record<string, string | number> = {};
+    if ("maximum" in issue) params.max = Number(issue.maximum);
+    if ("minimum" in issue) params.min = Number(issue.minimum);
+    return { field, messageKey: issue.message, params };
+  }
+  switch (issue.code) {
+    case "invalid_type":
+      return {
+        field,
+        messageKey:
+          issue.input === undefined || issue.input === "" ? "validation.required" : "validation.invalid",
+      };
+    case "too_small":
+      return { field, messageKey: "validation.tooSmall", params: { min: Number(issue.minimum) } };
+    case "too_big":
+      return { field, messageKey: "validation.tooBig", params: { max: Number(issue.maximum) } };
+    default:
+      return { field, messageKey: "validation.invalid" };
+  }
+}
+
+/** Parses input or throws a ValidationError whose issues name each field and a catalogue key. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const seen = new Set<string>();
+  const issues = result.error.issues.map(toFieldIssue).filter((issue) => {
+    if (seen.has(issue.field)) return false;
+    seen.add(issue.field);
+    return true;
+  });
+  throw new ValidationError(issues);
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from "fastify";
+import { getPlanList } from "../modules/plans/index.ts";
+import { localeCookie } from "../platform/http/session-plugin.ts";
+import { isLocale } from "../platform/i18n.ts";
+import { PortalHomePage, RootPage } from "./views.tsx";
+
+/** Pages that compose modules: the installation's root, each portal's home, the language switch, health checks. */
+export async function portalRoutes(app: FastifyInstance) {
+  app.get("/", async (_request, reply) => reply.render(<RootPage provinces={app.hostedProvinces()} />));
+
+  app.get<{ Params: { province: string } }>("/:province", async (request, reply) => {
+    const plans = await getPlanList({ ctx: request.serviceContext() });
+    return reply.render(
+      <PortalHomePage summary={{ planCount: plans.length, latestPlans: plans.slice(0, 5) }} />,
+    );
+  });
+
+  /** A plain link switches language, so it works without JavaScript; only same-site paths are followed. */
+  app.get<{ Params: { locale: string }; Querystring: { back?: string } }>(
+    "/lang/:locale",
+    async (request, reply) => {
+      const locale = isLocale(request.params.locale) ? request.params.locale : "vi";
+      const back = request.query.back;
+      const target = typeof back === "string" && back.startsWith("/") && !back.startsWith("//") ? back : "/";
+      reply.setCookie(localeCookie, locale, {
+        path: "/",
+        sameSite: "lax",
+        httpOnly: true,
+        maxAge: 365 * 24 * 3600,
+      });
+      return reply.redirect(target, 303);
+    },
+  );
+
+  app.get("/healthz", { logLevel: "warn" }, async () => ({ status: "ok" }));
+  app.get("/readyz", { logLevel: "warn" }, async (_request, reply) => {
+    try {
+      await app.database.ping();
+      return { status: "ok", database: app.database.kind };
+    } catch {
+      return reply.code(503).send({ status: "unavailable", database: app.database.kind });
+    }
+  });
+}

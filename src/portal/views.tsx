@@ -1,0 +1,71 @@
+import type { HostedProvince } from "../platform/request-context.ts";
+import { Layout } from "../views/layout.tsx";
+import { usePage } from "../views/page-context.ts";
+
+export function RootPage({ provinces }: { provinces: HostedProvince[] }) {
+  const { t } = usePage();
+  return (
+    <Layout title={t("root.title")}>
+      <h1>{t("root.title")}</h1>
+      <p class="lead">{t("root.lead")}</p>
+      <h2>{t("root.hostedProvinces")}</h2>
+      {provinces.length === 0 && <p>{t("root.noProvinces")}</p>}
+      <ul class="card-list">
+        {provinces.map((province) => (
+          <li class="card" key={province.id}>
+            <h3>
+              <a href={`/${province.slug}`}>{provinceDisplayName(province, t)}</a>
+            </h3>
+            {province.successor ? (
+              <p>
+                {t("province.mergedShort", {
+                  successor: provinceDisplayName(province.successor, t),
+                  date: "01/07/2025",
+                })}
+              </p>
+            ) : (
+              <p>{t("province.current")}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function provinceDisplayName(
+  province: { name: string; kind: string },
+  t: (key: string) => string,
+): string {
+  return `${t(province.kind === "thành phố" ? "province.kind.city" : "province.kind.province")} ${province.name}`;
+}
+
+export type PortalSummary = {
+  planCount: number;
+  latestPlans: { id: number; title: string; periodStart: number; periodEnd: number }[];
+};
+
+export function PortalHomePage({ summary }: { summary: PortalSummary }) {
+  const { t, province } = usePage();
+  const base = `/${province!.slug}`;
+  return (
+    <Layout title={t("nav.home")}>
+      <h1>{t("portal.title", { province: provinceDisplayName(province!, t) })}</h1>
+      <p class="lead">{t("portal.lead")}</p>
+      <section aria-labelledby="plans-heading" class="panel">
+        <h2 id="plans-heading">{t("nav.plans")}</h2>
+        <p>{t("portal.planCount", { count: summary.planCount })}</p>
+        <ul>
+          {summary.latestPlans.map((plan) => (
+            <li key={plan.id}>
+              <a href={`${base}/plans/${plan.id}`}>{plan.title}</a> ({plan.periodStart}–{plan.periodEnd})
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={`${base}/plans`}>{t("portal.allPlans")}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

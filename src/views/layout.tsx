@@ -1,0 +1,137 @@
+import type { ComponentChildren } from "preact";
+import { can } from "../platform/authorization.ts";
+import { Breadcrumbs, type Crumb, FlashMessage } from "./components.tsx";
+import { usePage } from "./page-context.ts";
+
+type LayoutProps = {
+  title: string;
+  breadcrumbs?: Crumb[];
+  children: ComponentChildren;
+  /** Extra <head> content such as OpenGraph tags. */
+  head?: ComponentChildren;
+};
+
+export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
+  const { t, locale, province, actor, currentPath, flash } = usePage();
+  const siteName = province ? t("layout.portalOf", { province: province.name }) : t("layout.siteName");
+  const otherLocale = locale === "vi" ? "en" : "vi";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${siteName}`}</title>
+        <link rel="stylesheet" href="/assets/styles.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        {head}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t("layout.skipToContent")}
+        </a>
+        <header class="site-header">
+          <div class="container header-row">
+            <a class="brand" href={province ? `/${province.slug}` : "/"}>
+              <span class="brand-mark" aria-hidden="true">
+                TMĐT
+              </span>
+              <span class="brand-text">
+                <span class="brand-name">{siteName}</span>
+                {province && <span class="brand-sub">{t("layout.department")}</span>}
+              </span>
+            </a>
+            <div class="header-tools">
+              <a
+                class="lang-switch"
+                href={`/lang/${otherLocale}?back=${encodeURIComponent(currentPath)}`}
+                hreflang={otherLocale}
+                lang={otherLocale}
+              >
+                {t("layout.switchLanguage")}
+              </a>
+              {province && <AccountLinks />}
+            </div>
+          </div>
+          {province && (
+            <nav class="main-nav" aria-label={t("layout.mainNavigation")}>
+              <ul class="container">
+                <NavLink href={`/${province.slug}`} label={t("nav.home")} exact />
+                <NavLink href={`/${province.slug}/plans`} label={t("nav.plans")} />
+                {can(actor, "users.manage", province) && (
+                  <NavLink href={`/${province.slug}/admin/users`} label={t("nav.users")} />
+                )}
+                {can(actor, "audit.read", province) && (
+                  <NavLink href={`/${province.slug}/admin/audit`} label={t("nav.audit")} />
+                )}
+                {can(actor, "outbox.read", province) && (
+                  <NavLink href={`/${province.slug}/admin/outbox`} label={t("nav.outbox")} />
+                )}
+              </ul>
+            </nav>
+          )}
+        </header>
+        {province?.successor && (
+          <div class="notice-band" role="note">
+            <div class="container">
+              {t("province.mergedNotice", {
+                province: province.name,
+                successor: province.successor.name,
+                date: "01/07/2025",
+              })}
+            </div>
+          </div>
+        )}
+        <main id="main" class="container" tabindex={-1}>
+          {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} />}
+          {flash && <FlashMessage flash={flash} />}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>{province ? t("layout.footerProvince", { province: province.name }) : t("layout.siteName")}</p>
+            <p>
+              <a href="/api/docs">{t("layout.apiDocs")}</a> · {t("layout.openSource")}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function NavLink({ href, label, exact }: { href: string; label: string; exact?: boolean }) {
+  const { currentPath } = usePage();
+  const path = currentPath.split("?")[0] ?? "";
+  const isCurrent = exact ? path === href : path === href || path.startsWith(`${href}/`);
+  return (
+    <li>
+      <a href={href} aria-current={isCurrent ? "page" : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+}
+
+function AccountLinks() {
+  const { t, actor, province, csrfToken } = usePage();
+  if (!province) return null;
+  if (!actor) {
+    return (
+      <span class="account-links">
+        <a href={`/${province.slug}/sign-in`}>{t("nav.signIn")}</a>
+        <a href={`/${province.slug}/sign-up`}>{t("nav.signUp")}</a>
+      </span>
+    );
+  }
+  return (
+    <span class="account-links">
+      <a href={`/${province.slug}/account`}>{actor.fullName}</a>
+      <form method="post" action={`/${province.slug}/sign-out`} class="inline-form">
+        <input type="hidden" name="_csrf" value={csrfToken()} />
+        <button type="submit" class="link-button">
+          {t("nav.signOut")}
+        </button>
+      </form>
+    </span>
+  );
+}

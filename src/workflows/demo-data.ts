@@ -1,0 +1,114 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client.ts";
+import {
+  findProvinceBySlug,
+  findProvinceIdsByGsoCodes,
+  hostProvince,
+  importDemoCommunes,
+} from "../modules/geo/index.ts";
+import { insertUser, type Role, upsertUnits } from "../modules/identity/index.ts";
+import { insertPlanDocument, seedPlans } from "../modules/plans/index.ts";
+import { appMeta } from "../platform/schema.ts";
+
+/** Bump when the demo data changes shape; an installation seeded with an older version is left alone. */
+const demoVersion = "1";
+const demoMetaKey = "demo-data-version";
+
+export const demoPassword = "demo-tmdt-2025";
+export const demoProvinceSlugs = ["ba-ria-vung-tau", "dong-thap"] as const;
+
+/** Units the current Đồng Tháp portal starts with (after the 2025 reorganisation of provincial agencies). */
+const currentDongThapUnits = [
+  {
+    code: "SCT",
+    name: "Sở Công Thương",
+    nameEn: "Department of Industry and Trade",
+    kind: "provincial" as const,
+  },
+  {
+    code: "SKHCN",
+    name: "Sở Khoa học và Công nghệ",
+    nameEn: "Department of Science and Technology",
+    kind: "provincial" as const,
+  },
+  { code: "STC", name: "Sở Tài chính", nameEn: "Department of Finance", kind: "provincial" as const },
+  {
+    code: "TTXTTMDT",
+    name: "Trung tâm Xúc tiến Thương mại và Đầu tư",
+    nameEn: "Trade and Investment Promotion Centre",
+    kind: "provincial" as const,
+  },
+];
+
+const demoRoles: { local: string; fullName: string; roles: Role[]; unitCode: string | null }[] = [
+  {
+    local: "quantri",
+    fullName: "Quản trị viên Sở Công Thương",
+    roles: ["admin", "officer"],
+    unitCode: "SCT",
+  },
+  { local: "canbo", fullName: "Nguyễn Thị Thu (cán bộ)", roles: ["officer"], unitCode: "SCT" },
+  { local: "lanhdao", fullName: "Trần Văn Minh (lãnh đạo)", roles: ["leader"], unitCode: "SCT" },
+  { local: "doanhnghiep", fullName: "Lê Hoàng Nam (doanh nghiệp)", roles: ["enterprise"], unitCode: null },
+  { local: "congdan", fullName: "Phạm Thị Lan (công dân)", roles: ["citizen"], unitCode: null },
+];
+
+export type DemoAccount = { province: string; email: string; roles: Role[] };
+
+export function demoAccounts(): DemoAccount[] {
+  return demoProvinceSlugs.flatMap((province) =>
+    demoRoles.map((account) => ({
+      province,
+      email: `${account.local}@${province}.demo`,
+      roles: account.roles,
+    })),
+  );
+}
+
+/**
+ * Loads the demo once: hosts the seed provinces, their units and demo accounts, the three seed plans and the
+ * communes the demo needs. Idempotent: a second run sees the version mark and changes nothing.
+ */
+export async function loadDemoData(database: Database): Promise<{ loaded: boolean }> {
+  const [mark] = await database.select().from(appMeta).where(eq(appMeta.key, demoMetaKey));
+  if (mark) return { loaded: false };
+  await database.transaction(async (tx) => {
+    const provinceIds = new Map<string, number>();
+    for (const slug of demoProvinceSlugs)
+      provinceIds.set(slug, await hostProvince(tx, { slug, actorUserId: null }));
+    const issuingProvinces = await findProvinceIdsByGsoCodes(
+      tx,
+      seedPlans.map((plan) => plan.provinceCode ?? ""),
+    );
+    for (const document of seedPlans) {
+      const provinceId = issuingProvinces.get(document.provinceCode ?? "");
+      if (provinceId === undefined)
+        throw new Error(`Seed plan ${document.slug} names unknown province ${document.provinceCode}`);
+      await insertPlanDocument(tx, { document, provinceId, actorUserId: null });
+    }
+    const dongThap = await findProvinceBySlug(tx, "dong-thap");
+    await upsertUnits(tx, { provinceId: dongThap!.id, units: currentDongThapUnits, actorUserId: null });
+    for (const slug of demoProvinceSlugs) {
+      const provinceId = provinceIds.get(slug)!;
+      const unitIds = await upsertUnits(tx, {
+        provinceId,
+        units: currentDongThapUnits.slice(0, 1),
+        actorUserId: null,
+      });
+      for (const account of demoRoles) {
+        await insertUser(tx, {
+          provinceId,
+          email: `${account.local}@${slug}.demo`,
+          fullName: account.fullName,
+          phone: null,
+          password: demoPassword,
+          unitId: account.unitCode ? (unitIds.get(account.unitCode) ?? null) : null,
+          roles: account.roles,
+        });
+      }
+    }
+    await importDemoCommunes(tx, null);
+    await tx.insert(appMeta).values({ key: demoMetaKey, value: demoVersion });
+  });
+  return { loaded: true };
+}

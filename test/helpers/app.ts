@@ -1,0 +1,98 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import type { DatabaseHandle } from "../../src/db/client.ts";
+import { loadReferenceProvinces } from "../../src/modules/geo/index.ts";
+import { demoPassword, loadDemoData } from "../../src/workflows/demo-data.ts";
+import { createTestDatabase } from "./database.ts";
+
+export type TestApp = { app: FastifyInstance; database: DatabaseHandle; close(): Promise<void> };
+
+/** The whole app on a fresh database of its own, with reference provinces and (by default) the demo data. */
+export async function buildTestApp(options: { withDemoData?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  await loadReferenceProvinces(database.db);
+  if (options.withDemoData ?? true) await loadDemoData(database.db);
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATA_DIR: ".test-data/app",
+    SESSION_SECRET: "test-secret-that-is-long-enough-0123456789",
+  });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Cookies a browser would send back: the Set-Cookie headers of every response so far. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  store(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as {
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }[]) {
+      const isExpired = cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
+      if (isExpired || cookie.value === "") this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+/** A visitor with a cookie jar: GET pages, and POST forms with the CSRF token taken from the page. */
+export class Browser {
+  readonly jar = new CookieJar();
+  constructor(private readonly app: FastifyInstance) {}
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ method: "GET", url, headers: { cookie: this.jar.header() } });
+    this.jar.store(response);
+    return response;
+  }
+
+  /** Loads `formPage`, reads its CSRF token, and posts `fields` as a browser would (urlencoded). */
+  async submit(
+    formPage: string,
+    action: string,
+    fields: Record<string, string | string[]>,
+  ): Promise<LightMyRequestResponse> {
+    const page = await this.get(formPage);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`No CSRF token on ${formPage} (status ${page.statusCode})`);
+    const body = new URLSearchParams();
+    body.append("_csrf", token);
+    for (const [name, value] of Object.entries(fields))
+      for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+    const response = await this.app.inject({
+      method: "POST",
+      url: action,
+      headers: { cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded" },
+      payload: body.toString(),
+    });
+    this.jar.store(response);
+    return response;
+  }
+
+  async signIn(province: string, email: string, password = demoPassword): Promise<LightMyRequestResponse> {
+    return this.submit(`/${province}/sign-in`, `/${province}/sign-in`, { email, password });
+  }
+
+  /** Reads the CSRF token of a page (for multipart posts built by hand). */
+  async csrfToken(formPage: string): Promise<string> {
+    const page = await this.get(formPage);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`No CSRF token on ${formPage}`);
+    return token;
+  }
+}
