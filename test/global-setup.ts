@@ -26,8 +26,8 @@ export default async function setup(project: TestProject) {
     project.provide("testDatabase", { kind: "postgres", url });
     return;
   }
-  const root = resolve(".test-data");
-  rmSync(root, { recursive: true, force: true });
+  // One directory per run, so runs started side by side (an editor's watcher, a terminal) never share files.
+  const root = resolve(".test-data", `run-${process.pid}-${Date.now().toString(36)}`);
   mkdirSync(root, { recursive: true });
   const templateDir = join(root, "template");
   const template = await openDatabase({ dataDir: templateDir });

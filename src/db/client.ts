@@ -49,7 +49,14 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
   mkdirSync(directory, { recursive: true });
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(directory, { stale: 15_000, update: 5_000, realpath: false });
+    release = await lockfile.lock(directory, {
+      stale: 15_000,
+      update: 5_000,
+      realpath: false,
+      // A lost lock (its file removed or not refreshed in time) is reported, not thrown from a timer.
+      onCompromised: (error) =>
+        console.error(`Database lock on ${directory} was compromised: ${error.message}`),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ELOCKED") {
       throw new DatabaseLockedError(

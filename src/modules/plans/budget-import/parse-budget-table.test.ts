@@ -270,7 +270,7 @@ describe("parseBudgetTable errors", () => {
       header,
       "1\tA\tNgân sách trung ương\t10\t20",
       "1\tA\tNgân sách địa phương\t5\t-",
-      "2\tB\t\t7\t",
+      "2\tB\t\t7",
     ];
     const lines = getLines(await parseTsv(good.join("\n"), options));
     expect(lines.map((l) => [l.activityNumber, l.source, l.year, l.amountDong])).toEqual([

@@ -169,7 +169,9 @@ function classifyHeader(text: string): { role: ColumnRole; year: number | null }
 }
 
 export function parseBudgetTable(grid: string[][], options: ParseBudgetTableOptions): ParseBudgetTableResult {
-  const rows = grid.map((row) => row.map(cleanCell));
+  // Rows pasted from Word or saved as CSV may stop early; padding keeps every column index valid.
+  const width = grid.reduce((widest, row) => Math.max(widest, row.length), 0);
+  const rows = grid.map((row) => Array.from({ length: width }, (_, index) => cleanCell(row[index])));
   const errors: BudgetCellError[] = [];
   const fail: Fail = (kind, rowIndex, columnIndex, header, params = {}) => {
     const cell = cellName(rowIndex, columnIndex);
@@ -249,10 +251,9 @@ function readHeader(rows: string[][], options: ParseBudgetTableOptions, fail: Fa
   }
 
   // A year column that was refused still makes "Tổng" a row total, never the whole-period amount.
-  const hasYears = hasYearHeader;
   const totals = columns.filter((column) => column.role === "period");
-  const amountColumns = hasYears ? [...yearColumns.values()] : totals.slice(0, 1);
-  const checkColumns = (hasYears ? totals : totals.slice(1)).map((column) => ({
+  const amountColumns = hasYearHeader ? [...yearColumns.values()] : totals.slice(0, 1);
+  const checkColumns = (hasYearHeader ? totals : totals.slice(1)).map((column) => ({
     ...column,
     role: "rowTotal" as const,
   }));

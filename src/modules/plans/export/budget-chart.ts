@@ -259,9 +259,9 @@ export function renderBudgetChartSvg(plan: PlanDetail, t: Translate): string {
 }
 
 /**
- * Adds role="img", <title> and <desc> to the root element and replaces zrender's per-instance class prefix
- * ("zr7-cls-0", which counts charts rendered by the process) with one derived from the plan, so the same
- * plan always gives the same SVG and two charts on one page do not share hover styles.
+ * Adds role="img", <title> and <desc> to the root element and renames zrender's class names ("zr7-cls-12":
+ * both numbers count what the process rendered before) after the plan, numbered by first use, so the same
+ * plan always gives the same SVG and two charts on one page do not share styles.
  */
 function makeAccessible(
   svg: string,
@@ -270,7 +270,12 @@ function makeAccessible(
   { description }: { description: string },
 ) {
   const idPrefix = `budget-chart-${planId}`;
-  const stable = svg.replace(/zr\d+-cls-/g, `${idPrefix}-cls-`);
+  const classNames = new Map<string, string>();
+  const stable = svg.replace(/zr\d+-cls-\d+/g, (name) => {
+    const renamed = classNames.get(name) ?? `${idPrefix}-cls-${classNames.size}`;
+    classNames.set(name, renamed);
+    return renamed;
+  });
   const openingTag = /^<svg\b([^>]*)>/.exec(stable);
   if (!openingTag) throw new Error("ECharts did not return an SVG document");
   const accessibleTag =

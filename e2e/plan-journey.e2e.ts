@@ -1,0 +1,228 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const province = "ba-ria-vung-tau";
+const adminEmail = "quantri@ba-ria-vung-tau.demo";
+const demoPassword = "demo-tmdt-2025";
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 150_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
+}
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let dataDir = "";
+let baseUrl = "";
+const axeReport: { url: string; violations: AxeViolation[] }[] = [];
+
+// The app sends a strict CSP (script-src 'self'); contexts use bypassCSP so the inline axe source can run.
+async function checkAccessibility(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(() =>
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+    (globalThis as any).axe.run({ runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }),
+  )) as { violations: AxeViolation[] };
+  const url = new URL(page.url()).pathname;
+  axeReport.push({ url, violations: result.violations });
+  if (result.violations.length > 0) {
+    const lines = result.violations.flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `  [${violation.id}] (${violation.impact}) ${violation.help}\n    at ${node.target.join(" ")}\n    ${(node.failureSummary ?? "").replace(/\n/g, "\n    ")}`,
+      ),
+    );
+    console.error(`axe violations on ${url}:\n${lines.join("\n")}`);
+  }
+  return result.violations;
+}
+
+describe("plan journey (real server, real browser)", () => {
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath)) throw new Error(`chromium not found at ${chromiumPath}`);
+    dataDir = mkdtempSync(join(tmpdir(), "cong-tmdt-e2e-"));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    let output = "";
+    const root = resolve(import.meta.dirname, "..");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+    };
+    for (const key of ["NODE_ENV", "DATABASE_URL", "PUBLIC_URL", "SESSION_SECRET", "TEST_DATABASE_URL"])
+      delete env[key];
+    if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+    server = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: root, env, stdio: "pipe" });
+    server.stdout?.on("data", (chunk) => {
+      output += chunk;
+    });
+    server.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    await waitForReady(baseUrl, server, () => output);
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server?.once("exit", r));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (server.exitCode === null) server.kill("SIGKILL");
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    const total = axeReport.reduce((sum, entry) => sum + entry.violations.length, 0);
+    console.log(`axe: ${axeReport.length} page(s) checked, ${total} violation rule(s)`);
+  });
+
+  it("signs in, reads the 2011–2015 plan, rejects a malformed budget table, with no axe violations", async () => {
+    if (!browser) throw new Error("no browser");
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "vi-VN",
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const violations: { url: string; ids: string[] }[] = [];
+    const audit = async () => {
+      const found = await checkAccessibility(page);
+      if (found.length > 0)
+        violations.push({ url: new URL(page.url()).pathname, ids: found.map((v) => v.id) });
+    };
+
+    // Sign in as the Bà Rịa – Vũng Tàu administrator.
+    await page.goto(`${baseUrl}/${province}/sign-in`);
+    await audit();
+    await page.fill('input[name="email"]', adminEmail);
+    await page.fill('input[name="password"]', demoPassword);
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.locator('form:has(input[name="password"]) [type="submit"]').first().click(),
+    ]);
+    await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+    await audit();
+
+    // Plans list → the 2011–2015 plan.
+    await page.goto(`${baseUrl}/${province}/plans`);
+    await audit();
+    const planLinks = page.locator(`a[href^="/${province}/plans/"]`).filter({ hasText: /2011/ });
+    expect(await planLinks.count()).toBeGreaterThan(0);
+    await Promise.all([page.waitForURL(new RegExp(`/${province}/plans/[^/]+$`)), planLinks.first().click()]);
+    const planUrl = page.url();
+    await expect
+      .poll(() => page.locator('[data-testid="grand-total"]').first().textContent())
+      .toContain("3.030");
+    await audit();
+
+    // Budget import: a malformed number is reported cell by cell.
+    await Promise.all([
+      page.waitForURL(/\/budget\/import$/),
+      page.getByRole("link", { name: "Nhập bảng kinh phí" }).first().click(),
+    ]);
+    await audit();
+    await page.fill('textarea[name="pasted"]', "STT\tNội dung\t2011\n1\tTập huấn\t150.0000.000");
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/budget/import")),
+      page.getByRole("button", { name: "Kiểm tra và nhập" }).click(),
+    ]);
+    expect(response.status()).toBe(422);
+    await page.waitForLoadState("load");
+    const summary = page.locator(".error-summary");
+    await expect.poll(() => summary.count()).toBeGreaterThan(0);
+    const summaryText = (await summary.first().textContent()) ?? "";
+    expect(summaryText).toMatch(/150\.0000\.000|C2|2011/);
+    await audit();
+
+    // Narrow phone viewport: the plan page must not scroll horizontally.
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
+    await phone.addCookies(await context.cookies());
+    const phonePage = await phone.newPage();
+    await phonePage.goto(planUrl);
+    const widths = await phonePage.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    if (widths.scrollWidth > 360) {
+      const offenders = await phonePage.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > 361)
+          .slice(0, 10)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className ? `.${String(el.className).replace(/\s+/g, ".")}` : ""} right=${Math.round(el.getBoundingClientRect().right)}`,
+          ),
+      );
+      console.error(
+        `360px plan page overflows (scrollWidth ${widths.scrollWidth}):\n  ${offenders.join("\n  ")}`,
+      );
+    }
+    expect
+      .soft(widths.scrollWidth, "plan page at 360px must not scroll horizontally")
+      .toBeLessThanOrEqual(360);
+    await phone.close();
+    await context.close();
+
+    expect(
+      violations,
+      JSON.stringify(
+        axeReport.filter((e) => e.violations.length > 0),
+        null,
+        2,
+      ),
+    ).toEqual([]);
+  });
+});
