@@ -184,7 +184,9 @@ describe("plan journey (real server, real browser)", () => {
     const summary = page.locator(".error-summary");
     await expect.poll(() => summary.count()).toBeGreaterThan(0);
     const summaryText = (await summary.first().textContent()) ?? "";
-    expect(summaryText).toMatch(/150\.0000\.000|C2|2011/);
+    // "Ô C2 (cột 2011): “150.0000.000” không phải là số hợp lệ."
+    expect(summaryText).toMatch(/Ô [A-Z]+\d+/);
+    expect(summaryText).toContain("150.0000.000");
     await audit();
 
     // Narrow phone viewport: the plan page must not scroll horizontally.

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -51,6 +51,7 @@ export async function restoreDatabase(options: {
   }
   const directory = join(options.dataDir, "pglite");
   const staging = `${directory}.restoring`;
+  mkdirSync(options.dataDir, { recursive: true });
   rmSync(staging, { recursive: true, force: true });
   const client = await PGlite.create(staging, { loadDataDir: new Blob([readFileSync(options.file)]) });
   await client.query("select 1");

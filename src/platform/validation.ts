@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import { type FieldIssue, ValidationError } from "./errors.ts";
+import { hasMessage } from "./i18n.ts";
 
 /** Maps a zod issue to a message-catalogue key: schemas name keys ("validation.email"); defaults cover the rest. */
 function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
   const field = issue.path.map(String).join(".") || "form";
-  if (issue.message.startsWith("validation.")) {
+  if (issue.message.startsWith("validation.") || hasMessage("vi", issue.message)) {
     const params: Record<string, string | number> = {};
     if ("maximum" in issue) params.max = Number(issue.maximum);
     if ("minimum" in issue) params.min = Number(issue.minimum);

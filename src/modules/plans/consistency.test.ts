@@ -418,7 +418,7 @@ describe("consistency messages", () => {
   it("renders a wrong row total as natural Vietnamese", () => {
     const [finding] = checkPlanConsistency(replaceStatedTotal(buildPlan(), "1", "55"));
     expect(describeFinding(finding!, translatorFor(catalogues.vi))).toBe(
-      "Kinh phí của hoạt động số 1 ghi 55 triệu đồng (Bảng, dòng 1), nhưng cộng các khoản của hoạt động này được 50 triệu đồng.",
+      "Kinh phí của hoạt động số 1 ghi 55 triệu đồng, nhưng cộng các khoản của hoạt động này được 50 triệu đồng.",
     );
   });
 });

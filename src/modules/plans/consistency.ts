@@ -273,7 +273,8 @@ export function checkPlanConsistency(doc: PlanDocument): ConsistencyFinding[] {
 
 /**
  * The finding as a sentence in the translator's language. Codes in params (source, unit, severity) are
- * turned into their catalogue labels as `sourceLabel`, `unitLabel`, `severityLabel`.
+ * turned into their catalogue labels as `sourceLabel`, `unitLabel`, `severityLabel`. The sentence does not
+ * repeat `finding.location`: pages and exports show it beside the message.
  */
 export function describeFinding(finding: ConsistencyFinding, t: Translate): string {
   const { source, unit } = finding.params;

@@ -264,13 +264,13 @@ describe("parseBudgetTable errors", () => {
     expect(errors.map((e) => e.messageKey)).toEqual(["budgetImport.error.fractionOfDong"]);
   });
 
-  it("reads a per-row source column and refuses a source it cannot name", async () => {
-    const header = "STT\tNội dung\tNguồn\t2021\t2022";
+  it("reads a per-row source column, defaulting when a short row leaves it out, and refuses an unknown source", async () => {
+    const header = "STT\tNội dung\t2021\t2022\tNguồn";
     const good = [
       header,
-      "1\tA\tNgân sách trung ương\t10\t20",
-      "1\tA\tNgân sách địa phương\t5\t-",
-      "2\tB\t\t7",
+      "1\tA\t10\t20\tNgân sách trung ương",
+      "1\tA\t5\t-\tNgân sách địa phương",
+      "2\tB\t7",
     ];
     const lines = getLines(await parseTsv(good.join("\n"), options));
     expect(lines.map((l) => [l.activityNumber, l.source, l.year, l.amountDong])).toEqual([
@@ -279,9 +279,9 @@ describe("parseBudgetTable errors", () => {
       ["1", "provincial", 2021, 5n * MILLION],
       ["2", "unspecified", 2021, 7n * MILLION],
     ]);
-    const bad = [header, "1\tA\tNgân hàng Thế giới\t10\t20"].join("\n");
+    const bad = [header, "1\tA\t10\t20\tNgân hàng Thế giới"].join("\n");
     expect(getErrors(await parseTsv(bad, options))).toEqual([
-      expect.objectContaining({ row: 2, column: "C", messageKey: "budgetImport.error.unknownSource" }),
+      expect.objectContaining({ row: 2, column: "E", messageKey: "budgetImport.error.unknownSource" }),
     ]);
   });
 

@@ -2,8 +2,7 @@ import * as echarts from "echarts";
 import type { Translate } from "../../../platform/i18n.ts";
 import { formatMillionDong, formatNumber } from "../../../platform/vn-format.ts";
 import { computeTotals } from "../consistency.ts";
-import type { PlanDetail } from "../plan-detail.ts";
-import { toPlanDocument } from "../plan-detail.ts";
+import { type PlanDetail, toPlanDocument } from "../plan-detail.ts";
 import { type BudgetLine, type FundingSource, fundingSources, type PlanDocument } from "../plan-document.ts";
 
 /**
@@ -17,7 +16,7 @@ export type BudgetColumn = { kind: "year"; year: number } | { kind: "wholePeriod
 
 export type BudgetRowHeading =
   | { kind: "activity"; number: string; title: string }
-  /** Lines with no activity, when the table also has activity rows (BR-VT 2021–2025 budgets by source only). */
+  /** Lines without an activity in a plan whose other lines name one: the row keeps the totals whole. */
   | { kind: "unallocated" }
   | { kind: "source"; source: FundingSource };
 
@@ -130,6 +129,18 @@ export function budgetColumnHeading(column: BudgetColumn, t: Translate): string 
   return column.kind === "wholePeriod"
     ? t("planExport.column.wholePeriod")
     : t("planExport.column.year", { year: column.year });
+}
+
+/** The number and label cells of a row: "7" and the activity's title, or "" and the source's name. */
+export function budgetRowHeading(row: BudgetTableRow, t: Translate): [number: string, label: string] {
+  switch (row.heading.kind) {
+    case "activity":
+      return [row.heading.number, row.heading.title];
+    case "unallocated":
+      return ["", t("planExport.row.unallocated")];
+    case "source":
+      return ["", t(`fundingSource.${row.heading.source}`)];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ import { checkPlanConsistency, describeFinding } from "../consistency.ts";
 import { type PlanDetail, toPlanDocument } from "../plan-detail.ts";
 import {
   type BudgetTable,
-  type BudgetTableRow,
   budgetColumnHeading,
+  budgetRowHeading,
   buildBudgetTableByActivity,
   buildBudgetTableBySource,
 } from "./budget-chart.ts";
@@ -19,9 +19,9 @@ import {
  * symbol, place and date, the title, the body and the signature block.
  */
 
-// Decree 30/2020 Appendix I.II.3 asks for Times New Roman 13–14 pt. We ship Be Vietnam Pro instead: it is
-// open (OFL), carries every Vietnamese glyph and is the font the portal's pages use; Times New Roman cannot
-// be redistributed with an open-source installation.
+// Decree 30/2020 Appendix I (phông chữ, cỡ chữ) asks for Times New Roman 13–14 pt. We ship Be Vietnam Pro
+// instead: it is open (OFL), carries every Vietnamese glyph and is the font the portal's pages use; Times
+// New Roman cannot be redistributed with an open-source installation.
 const FONT_FAMILY = "BeVietnamPro";
 const BODY_FONT_SIZE = 13;
 
@@ -36,7 +36,7 @@ const FONT_FILES = {
 };
 const ALLOWED_LOCAL_FILES = new Set(Object.values(FONT_FILES));
 
-// Fixed legal text (Decree 30/2020 Appendix I, items 1 and 2: Quốc hiệu and Tiêu ngữ), not UI text: it is
+// Fixed legal text (Decree 30/2020 Appendix I: Quốc hiệu and Tiêu ngữ), not UI text: it is
 // printed in Vietnamese whatever the reader's language, so it is a constant and not a catalogue message.
 const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
@@ -44,7 +44,7 @@ const NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc";
 const POINTS_PER_MM = 72 / 25.4;
 const mm = (millimetres: number): number => millimetres * POINTS_PER_MM;
 const A4_WIDTH = mm(210);
-// Decree 30/2020 Appendix I.II.2: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+// Decree 30/2020 Appendix I (định lề trang): top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 const PAGE_MARGINS: [number, number, number, number] = [mm(30), mm(20), mm(15), mm(20)];
 const CONTENT_WIDTH = A4_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const HEADER_LEFT_WIDTH = mm(62);
@@ -80,7 +80,10 @@ function placeName(plan: PlanDetail): string {
   return match?.[1]?.trim() ?? plan.province.name;
 }
 
-/** Decree 30/2020 Appendix I.II.5.b: a day below 10 and the months 1 and 2 take a leading zero. */
+/**
+ * Decree 30/2020 Appendix I (địa danh và thời gian ban hành): a day below 10 and the months 1 and 2 take a
+ * leading zero ("ngày 05 tháng 3", "ngày 14 tháng 01").
+ */
 function placeAndDate(plan: PlanDetail, t: Translate): string {
   const [year, month, day] = plan.decisionDate.split("-").map(Number) as [number, number, number];
   return t("planExport.pdf.placeDate", {
@@ -163,7 +166,7 @@ function sectionHeading(index: number, title: string): Content {
 }
 
 function paragraph(text: string): Content {
-  // Decree 30/2020 Appendix I.II.8: paragraphs indented 1–1,27 cm on the first line, justified.
+  // Decree 30/2020 Appendix I (nội dung văn bản): first line indented 1–1,27 cm, justified.
   return { text, leadingIndent: mm(10), alignment: "justify", margin: [0, 0, 0, 4] };
 }
 
@@ -174,7 +177,7 @@ function objectivesSection(plan: PlanDetail, t: Translate): Content[] {
       const value = target.valueText ? `: ${target.valueText}` : "";
       const year =
         target.targetYear === null ? "" : ` ${t("planExport.pdf.targetYear", { year: target.targetYear })}`;
-      return paragraph(`- ${target.code} ${target.description}${value}${year}.`);
+      return paragraph(`- ${target.code}. ${target.description}${value}${year}.`);
     }),
   ]);
 }
@@ -210,17 +213,6 @@ function formatAmount(dong: bigint, unit: PlanDetail["budgetDisplayUnit"]): stri
   return unit === "million" ? formatMillionDong(dong) : formatNumber(dong);
 }
 
-function rowHeading(row: BudgetTableRow, t: Translate): [string, string] {
-  switch (row.heading.kind) {
-    case "activity":
-      return [row.heading.number, row.heading.title];
-    case "unallocated":
-      return ["", t("planExport.row.unallocated")];
-    case "source":
-      return ["", t(`fundingSource.${row.heading.source}`)];
-  }
-}
-
 const TABLE_LAYOUT = {
   hLineWidth: () => 0.5,
   vLineWidth: () => 0.5,
@@ -250,7 +242,7 @@ function budgetTable(caption: string, table: BudgetTable, plan: PlanDetail, t: T
     ...(hasTotalColumn ? [t("planExport.column.total")] : []),
   ].map((text) => ({ text, bold: true, alignment: "center" }));
   const body: TableCell[][] = table.rows.map((row) => {
-    const [number, label] = rowHeading(row, t);
+    const [number, label] = budgetRowHeading(row, t);
     return [
       { text: number, alignment: "center" },
       label,
@@ -275,7 +267,7 @@ function budgetTable(caption: string, table: BudgetTable, plan: PlanDetail, t: T
         body: [header, ...body, totals],
       },
       layout: TABLE_LAYOUT,
-      // Tables may use a smaller size than the body (Appendix I.II.3); đồng figures are wider.
+      // Tables may use a smaller size than the body text; đồng figures are wider.
       fontSize: unit === "dong" ? 10 : 11,
     },
   ];
@@ -335,6 +327,16 @@ function signatureBlock(plan: PlanDetail): Content {
   };
 }
 
+/**
+ * The signature block never stands alone on a page: it is kept together with the paragraph before it (the
+ * amount in words or the last finding, both short), as a signed page must carry part of the text.
+ */
+function withSignature(body: Content[], signature: Content): Content[] {
+  const last = body.at(-1);
+  if (last === undefined) return [signature];
+  return [...body.slice(0, -1), { stack: [last, signature], unbreakable: true }];
+}
+
 function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOptions): TDocumentDefinitions {
   const findings = findingsSection(plan, t);
   const sections: [string, Content[]][] = [
@@ -343,6 +345,7 @@ function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOpti
     [t("planExport.pdf.section.budget"), budgetSection(plan, t)],
     ...(findings.length > 0 ? [[t("consistency.title"), findings] as [string, Content[]]] : []),
   ];
+  const body = sections.flatMap(([title, content], index) => [sectionHeading(index, title), ...content]);
   return {
     pageSize: "A4",
     pageOrientation: "portrait",
@@ -363,7 +366,8 @@ function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOpti
       modDate: plan.updatedAt,
     },
     defaultStyle: { font: FONT_FAMILY, fontSize: BODY_FONT_SIZE, lineHeight: 1.15 },
-    // Decree 30/2020 Appendix I.II.9: page numbers centred in the top margin, from the second page on.
+    // Decree 30/2020 Appendix I (số trang): numbers centred in the top margin, none on the first page. Top,
+    // not bottom, because that is where the decree puts them.
     header: (currentPage) =>
       currentPage === 1
         ? null
@@ -371,12 +375,7 @@ function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOpti
     // A heading or caption that would end a page moves to the next one with what it introduces.
     pageBreakBefore: (node, nodes) =>
       node.headlineLevel === KEEP_WITH_NEXT && nodes.getFollowingNodesOnPage().length === 0,
-    content: [
-      documentHeader(plan, t),
-      documentTitle(plan, t),
-      ...sections.flatMap(([title, content], index) => [sectionHeading(index, title), ...content]),
-      signatureBlock(plan),
-    ],
+    content: [documentHeader(plan, t), documentTitle(plan, t), ...withSignature(body, signatureBlock(plan))],
   };
 }
 

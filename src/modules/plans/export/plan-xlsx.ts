@@ -5,8 +5,8 @@ import { checkPlanConsistency, describeFinding } from "../consistency.ts";
 import { type PlanDetail, toPlanDocument } from "../plan-detail.ts";
 import {
   type BudgetTable,
-  type BudgetTableRow,
   budgetColumnHeading,
+  budgetRowHeading,
   buildBudgetTableByActivity,
   buildBudgetTableBySource,
 } from "./budget-chart.ts";
@@ -173,17 +173,6 @@ function amountCell(dong: bigint, unit: PlanDetail["budgetDisplayUnit"]): Amount
   };
 }
 
-function rowHeading(row: BudgetTableRow, t: Translate): [string, string] {
-  switch (row.heading.kind) {
-    case "activity":
-      return [row.heading.number, row.heading.title];
-    case "unallocated":
-      return ["", t("planExport.row.unallocated")];
-    case "source":
-      return ["", t(`fundingSource.${row.heading.source}`)];
-  }
-}
-
 /** Writes one budget table from `startRow`: caption, header, rows, totals row. Returns the next free row. */
 function writeBudgetTable(
   sheet: ExcelJS.Worksheet,
@@ -223,7 +212,7 @@ function writeBudgetTable(
   let rowNumber = startRow + 2;
   for (const tableRow of table.rows) {
     const row = sheet.getRow(rowNumber);
-    const [number, label] = rowHeading(tableRow, t);
+    const [number, label] = budgetRowHeading(tableRow, t);
     row.getCell(1).value = number;
     row.getCell(2).value = label;
     for (const column of [1, 2]) {
