@@ -41,7 +41,9 @@ async function measure(baseUrl: string, path: string): Promise<Measurement> {
 
 async function findPlanPath(baseUrl: string): Promise<string> {
   const html = await (await fetch(`${baseUrl}/${province}/plans`)).text();
-  const ids = [...html.matchAll(new RegExp(`href="(/${province}/plans/[^"/?#]+)"`, "g"))].map((m) => m[1]);
+  const ids = [...html.matchAll(new RegExp(`href="(/${province}/plans/[^"/?#]+)"`, "g"))].map(
+    (m) => m[1] ?? "",
+  );
   const plan = ids.find((path) => !path.endsWith("/new")) ?? null;
   if (!plan) throw new Error("no plan link on the public plans list");
   return plan;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { getPlanList } from "../modules/plans/index.ts";
+import { getPlanList, getPlanVersion } from "../modules/plans/index.ts";
+import { PublicPageCache } from "../platform/http/page-cache.ts";
 import { localeCookie } from "../platform/http/session-plugin.ts";
 import { isLocale } from "../platform/i18n.ts";
 import { PortalHomePage, RootPage } from "./views.tsx";
@@ -8,11 +9,16 @@ import { PortalHomePage, RootPage } from "./views.tsx";
 export async function portalRoutes(app: FastifyInstance) {
   app.get("/", async (_request, reply) => reply.render(<RootPage provinces={app.hostedProvinces()} />));
 
+  const publicPages = new PublicPageCache();
   app.get<{ Params: { province: string } }>("/:province", async (request, reply) => {
-    const plans = await getPlanList({ ctx: request.serviceContext() });
-    return reply.render(
-      <PortalHomePage summary={{ planCount: plans.length, latestPlans: plans.slice(0, 5) }} />,
-    );
+    const ctx = request.serviceContext();
+    return publicPages.send(request, reply, {
+      version: () => getPlanVersion({ ctx }),
+      render: async () => {
+        const plans = await getPlanList({ ctx });
+        return <PortalHomePage summary={{ planCount: plans.length, latestPlans: plans.slice(0, 5) }} />;
+      },
+    });
   });
 
   /** A plain link switches language, so it works without JavaScript; only same-site paths are followed. */

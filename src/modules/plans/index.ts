@@ -10,4 +10,4 @@ export { deleteActivity, saveActivity } from "./services/manage-activities.ts";
 export { deleteBudgetLine, saveBudgetLine } from "./services/manage-budget.ts";
 export { deleteObjective, deleteTarget, saveObjective, saveTarget } from "./services/manage-objectives.ts";
 export { createPlan, updatePlan } from "./services/manage-plan.ts";
-export { getPlan, getPlanForEdit, getPlanList } from "./services/read-plans.ts";
+export { getPlan, getPlanForEdit, getPlanList, getPlanVersion } from "./services/read-plans.ts";

@@ -21,3 +21,28 @@ test("the BR-VT 2011–2015 plan page shows the document's grand total of 3.030 
   expect(page.body).toContain('data-testid="grand-total">3.030<');
   expect(page.body).toContain("Ba tỷ không trăm ba mươi triệu đồng");
 });
+
+test("an anonymous visitor's cached plan page is rebuilt as soon as an administrator changes the plan", async () => {
+  const visitor = new Browser(testApp.app);
+  const admin = new Browser(testApp.app);
+  await admin.signIn("ba-ria-vung-tau", "quantri@ba-ria-vung-tau.demo");
+  const plans = JSON.parse((await visitor.get("/api/v1/provinces/ba-ria-vung-tau/plans")).body) as {
+    items: { id: number; periodStart: number }[];
+  };
+  const plan = plans.items.find((item) => item.periodStart === 2021)!;
+  const url = `/ba-ria-vung-tau/plans/${plan.id}`;
+  expect((await visitor.get(url)).body).toContain('data-testid="grand-total">2.224,5<');
+  expect((await visitor.get(url)).body).toContain('data-testid="grand-total">2.224,5<');
+  const edit = await admin.get(`${url}/budget-lines/new`);
+  expect(edit.statusCode).toBe(200);
+  const saved = await admin.submit(`${url}/budget-lines/new`, `${url}/budget-lines`, {
+    activityId: "",
+    year: "2025",
+    source: "provincial",
+    amount: "10",
+    label: "",
+  });
+  expect(saved.statusCode).toBe(303);
+  expect((await visitor.get(url)).body).toContain('data-testid="grand-total">2.234,5<');
+  expect((await admin.get(url)).body).toContain('data-testid="grand-total">2.234,5<');
+});

@@ -210,3 +210,25 @@ export async function findPlanDetail(
     })),
   };
 }
+
+/**
+ * A cheap fingerprint of the data behind public plan pages: changes whenever a plan in the scope is added,
+ * removed or edited (every change to a plan's content bumps its updated_at).
+ */
+export async function findPlansVersion(
+  db: Executor,
+  provinceIds: readonly number[],
+  planId?: number,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int`, latest: sql<string | null>`max(${plans.updatedAt})::text` })
+    .from(plans)
+    .where(
+      and(
+        inArray(plans.provinceId, [...provinceIds]),
+        planId === undefined ? undefined : eq(plans.id, planId),
+      ),
+    );
+  if (!row || row.count === 0) return planId === undefined ? "empty" : undefined;
+  return `${row.count}:${row.latest}`;
+}

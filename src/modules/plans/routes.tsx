@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { handleForm } from "../../platform/http/forms.ts";
+import { PublicPageCache } from "../../platform/http/page-cache.ts";
 import { formatDate } from "../../platform/vn-format.ts";
 import { emptyForm } from "../../views/components.tsx";
 import { planApiRoutes } from "./api-routes.ts";
@@ -17,6 +18,7 @@ import {
   getPlan,
   getPlanForEdit,
   getPlanList,
+  getPlanVersion,
   saveActivity,
   saveBudgetLine,
   saveObjective,
@@ -100,14 +102,17 @@ export async function planRoutes(app: FastifyInstance) {
     }),
   );
 
+  const publicPages = new PublicPageCache();
   app.get<{ Params: Params }>("/:province/plans/:plan", async (request, reply) => {
-    const { plan, findings } = await getPlan({
-      ctx: request.serviceContext(),
-      planId: idOf(request.params.plan),
+    const ctx = request.serviceContext();
+    const planId = idOf(request.params.plan);
+    return publicPages.send(request, reply, {
+      version: () => getPlanVersion({ ctx, planId }),
+      render: async () => {
+        const { plan, findings } = await getPlan({ ctx, planId });
+        return <PlanPage plan={plan} findings={findings} chartSvg={renderBudgetChartSvg(plan, request.t)} />;
+      },
     });
-    return reply.render(
-      <PlanPage plan={plan} findings={findings} chartSvg={renderBudgetChartSvg(plan, request.t)} />,
-    );
   });
 
   app.get<{ Params: Params }>("/:province/plans/:plan/export.xlsx", async (request, reply) => {

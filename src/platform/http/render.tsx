@@ -22,7 +22,7 @@ export const renderPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 
-  app.decorateReply("render", function (this, page: VNode, status = 200) {
+  app.decorateReply("renderHtml", function (this, page: VNode) {
     const request = this.request;
     let token: string | undefined;
     const context: PageContextValue = {
@@ -37,11 +37,19 @@ export const renderPlugin = fp(async (app: FastifyInstance) => {
       currentPath: request.url,
       flash: request.flash,
     };
-    const html = renderToString(<PageContext.Provider value={context}>{page}</PageContext.Provider>);
+    const html = `<!doctype html>${renderToString(<PageContext.Provider value={context}>{page}</PageContext.Provider>)}`;
+    return { html, isPersonal: token !== undefined };
+  });
+
+  app.decorateReply("sendHtml", function (this, html: string, status = 200) {
     return this.code(status)
       .header("content-type", "text/html; charset=utf-8")
       .header("cache-control", "no-store")
-      .send(`<!doctype html>${html}`);
+      .send(html);
+  });
+
+  app.decorateReply("render", function (this, page: VNode, status = 200) {
+    return this.sendHtml(this.renderHtml(page).html, status);
   });
 
   app.decorateReply("redirectWithFlash", function (this, url: string, flash: Flash) {

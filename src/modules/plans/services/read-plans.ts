@@ -3,7 +3,7 @@ import type { ServiceContext } from "../../../platform/request-context.ts";
 import { listUnits } from "../../identity/index.ts";
 import { checkPlanConsistency, computeTotals } from "../consistency.ts";
 import { toPlanDocument } from "../plan-detail.ts";
-import { findPlanDetail, listPlans } from "../queries.ts";
+import { findPlanDetail, findPlansVersion, listPlans } from "../queries.ts";
 import { getManageablePlan } from "./plan-access.ts";
 
 /** Plans are public documents: anyone may read the plans of a hosted province and its former provinces. */
@@ -26,4 +26,17 @@ export async function getPlanForEdit({ ctx, planId }: { ctx: ServiceContext; pla
   const plan = await findPlanDetail(ctx.db, planId, ctx.province.scopeIds);
   if (!plan) throw new NotFoundError("plans.notFound");
   return { plan, units: units.filter((unit) => unit.provinceId === plan.province.id) };
+}
+
+/** The version of a public plan page's data; NotFound when the plan is not in the portal's scope. */
+export async function getPlanVersion({
+  ctx,
+  planId,
+}: {
+  ctx: ServiceContext;
+  planId?: number;
+}): Promise<string> {
+  const version = await findPlansVersion(ctx.db, ctx.province.scopeIds, planId);
+  if (version === undefined) throw new NotFoundError("plans.notFound");
+  return version;
 }

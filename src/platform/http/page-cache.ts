@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { VNode } from "preact";
+
+/**
+ * Anonymous visitors see the same public page (a plan, a list) until its data changes. The page is kept per
+ * URL and language with the version of the data it was built from (e.g. the plan's updated_at); each request
+ * reads the current version (one indexed query) and rebuilds only when it moved, so every web process stays
+ * correct without any cross-process invalidation. Signed-in people, flash messages and pages carrying a
+ * CSRF token are never cached.
+ */
+export class PublicPageCache {
+  private readonly entries = new Map<string, { version: string; html: string }>();
+  constructor(private readonly maxEntries = 500) {}
+
+  async send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { version: () => Promise<string>; render: () => Promise<VNode> },
+  ): Promise<FastifyReply> {
+    if (request.actor || request.flash) return reply.render(await options.render());
+    const key = `${request.locale}|${request.url}`;
+    const version = await options.version();
+    const cached = this.entries.get(key);
+    if (cached?.version === version) return reply.sendHtml(cached.html);
+    const { html, isPersonal } = reply.renderHtml(await options.render());
+    if (!isPersonal) this.remember(key, { version, html });
+    return reply.sendHtml(html);
+  }
+
+  private remember(key: string, entry: { version: string; html: string }): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
