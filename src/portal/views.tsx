@@ -1,6 +1,7 @@
 import type { HostedProvince } from "../platform/request-context.ts";
 import { Layout } from "../views/layout.tsx";
 import { usePage } from "../views/page-context.ts";
+import { provinceDisplayName } from "../views/province-name.ts";
 
 export function RootPage({ provinces }: { provinces: HostedProvince[] }) {
   const { t } = usePage();
@@ -31,13 +32,6 @@ export function RootPage({ provinces }: { provinces: HostedProvince[] }) {
       </ul>
     </Layout>
   );
-}
-
-export function provinceDisplayName(
-  province: { name: string; kind: string },
-  t: (key: string) => string,
-): string {
-  return `${t(province.kind === "thành phố" ? "province.kind.city" : "province.kind.province")} ${province.name}`;
 }
 
 export type PortalSummary = {

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { can } from "../platform/authorization.ts";
 import { Breadcrumbs, type Crumb, FlashMessage } from "./components.tsx";
 import { usePage } from "./page-context.ts";
+import { provinceDisplayName } from "./province-name.ts";
 
 type LayoutProps = {
   title: string;
@@ -75,7 +76,7 @@ export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
             <div class="container">
               {t("province.mergedNotice", {
                 province: province.name,
-                successor: province.successor.name,
+                successor: provinceDisplayName(province.successor, t),
                 date: "01/07/2025",
               })}
             </div>

@@ -302,7 +302,7 @@ function findingsSection(plan: PlanDetail, t: Translate): Content[] {
   const findings = checkPlanConsistency(toPlanDocument(plan));
   return findings.map((finding, index) =>
     paragraph(
-      `${index + 1}. [${t(`consistency.severity.${finding.severity}`)}] ${describeFinding(finding, t)}`,
+      `${index + 1}. [${t(`consistency.severity.${finding.severity}`)}] ${describeFinding(finding, t)} (${finding.location})`,
     ),
   );
 }
