@@ -32,11 +32,16 @@ export async function startServer(options: { databaseUrl?: string }): Promise<Ru
   for (const key of ["NODE_ENV", "DATABASE_URL", "PUBLIC_URL", "SESSION_SECRET"]) delete env[key];
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const root = resolve(import.meta.dirname, "..");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: root,
-    env,
-    stdio: "pipe",
-  });
+  // The same V8 heap limits as `npm start` (package.json): the measured process is the one deployed.
+  const child = spawn(
+    process.execPath,
+    ["--max-semi-space-size=8", "--max-old-space-size=192", "--import", "tsx", "src/server.ts"],
+    {
+      cwd: root,
+      env,
+      stdio: "pipe",
+    },
+  );
   let output = "";
   child.stdout?.on("data", (c) => {
     output += c;

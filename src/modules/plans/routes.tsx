@@ -5,9 +5,6 @@ import { formatDate } from "../../platform/vn-format.ts";
 import { emptyForm } from "../../views/components.tsx";
 import { planApiRoutes } from "./api-routes.ts";
 import { formatPlanAmount } from "./budget-table.ts";
-import { renderBudgetChartSvg } from "./export/budget-chart.ts";
-import { exportPlanPdf } from "./export/plan-pdf.ts";
-import { exportPlanXlsx } from "./export/plan-xlsx.ts";
 import { budgetImportRoutes } from "./import-routes.tsx";
 import {
   createPlan,
@@ -35,6 +32,16 @@ import {
 } from "./views/plan-forms.tsx";
 import { PlanListPage } from "./views/plan-list-page.tsx";
 import { PlanPage } from "./views/plan-page.tsx";
+
+/**
+ * ECharts, pdfmake and exceljs weigh about 65 MB together: they are loaded on first use, so a web process
+ * that only serves cached pages never pays for them.
+ */
+const loadExporters = {
+  chart: () => import("./export/budget-chart.ts"),
+  pdf: () => import("./export/plan-pdf.ts"),
+  xlsx: () => import("./export/plan-xlsx.ts"),
+};
 
 type Params = { province: string; plan: string; item: string; objective: string };
 type PlanRequest = FastifyRequest<{ Params: Params }>;
@@ -110,6 +117,7 @@ export async function planRoutes(app: FastifyInstance) {
       version: () => getPlanVersion({ ctx, planId }),
       render: async () => {
         const { plan, findings } = await getPlan({ ctx, planId });
+        const { renderBudgetChartSvg } = await loadExporters.chart();
         return <PlanPage plan={plan} findings={findings} chartSvg={renderBudgetChartSvg(plan, request.t)} />;
       },
     });
@@ -117,6 +125,7 @@ export async function planRoutes(app: FastifyInstance) {
 
   app.get<{ Params: Params }>("/:province/plans/:plan/export.xlsx", async (request, reply) => {
     const { plan } = await getPlan({ ctx: request.serviceContext(), planId: idOf(request.params.plan) });
+    const { exportPlanXlsx } = await loadExporters.xlsx();
     const bytes = await exportPlanXlsx(plan, request.t);
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -125,6 +134,7 @@ export async function planRoutes(app: FastifyInstance) {
   });
   app.get<{ Params: Params }>("/:province/plans/:plan/export.pdf", async (request, reply) => {
     const { plan } = await getPlan({ ctx: request.serviceContext(), planId: idOf(request.params.plan) });
+    const { exportPlanPdf } = await loadExporters.pdf();
     const bytes = await exportPlanPdf(plan, request.t);
     return reply
       .header("content-type", "application/pdf")

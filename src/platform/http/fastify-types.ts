@@ -26,7 +26,7 @@ declare module "fastify" {
     render(page: VNode, status?: number): FastifyReply;
     /** Renders a page; `isPersonal` when it embeds a CSRF token and so must not be shared between visitors. */
     renderHtml(page: VNode): { html: string; isPersonal: boolean };
-    sendHtml(html: string, status?: number): FastifyReply;
+    sendHtml(html: string | Buffer, status?: number): FastifyReply;
     /** Post/redirect/get: remember a message for the next page and redirect (303). */
     redirectWithFlash(url: string, flash: Flash): FastifyReply;
   }

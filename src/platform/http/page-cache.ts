@@ -9,7 +9,7 @@ import type { VNode } from "preact";
  * CSRF token are never cached.
  */
 export class PublicPageCache {
-  private readonly entries = new Map<string, { version: string; html: string }>();
+  private readonly entries = new Map<string, { version: string; html: Buffer }>();
   constructor(private readonly maxEntries = 500) {}
 
   async send(
@@ -23,11 +23,14 @@ export class PublicPageCache {
     const cached = this.entries.get(key);
     if (cached?.version === version) return reply.sendHtml(cached.html);
     const { html, isPersonal } = reply.renderHtml(await options.render());
-    if (!isPersonal) this.remember(key, { version, html });
-    return reply.sendHtml(html);
+    if (isPersonal) return reply.sendHtml(html);
+    // Kept encoded: a hit then sends bytes without re-encoding tens of kilobytes of UTF-8.
+    const bytes = Buffer.from(html);
+    this.remember(key, { version, html: bytes });
+    return reply.sendHtml(bytes);
   }
 
-  private remember(key: string, entry: { version: string; html: string }): void {
+  private remember(key: string, entry: { version: string; html: Buffer }): void {
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

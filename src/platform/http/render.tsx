@@ -41,7 +41,7 @@ export const renderPlugin = fp(async (app: FastifyInstance) => {
     return { html, isPersonal: token !== undefined };
   });
 
-  app.decorateReply("sendHtml", function (this, html: string, status = 200) {
+  app.decorateReply("sendHtml", function (this, html: string | Buffer, status = 200) {
     return this.code(status)
       .header("content-type", "text/html; charset=utf-8")
       .header("cache-control", "no-store")
