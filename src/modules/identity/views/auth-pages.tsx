@@ -88,23 +88,7 @@ export function SignUpPage({ form }: { form: FormState }) {
             autocomplete="tel"
             width="medium"
           />
-          <TextField
-            name="password"
-            type="password"
-            label={t("field.password")}
-            hint={t("field.passwordHint")}
-            form={form}
-            autocomplete="new-password"
-            required
-          />
-          <TextField
-            name="passwordConfirmation"
-            type="password"
-            label={t("field.passwordConfirmation")}
-            form={form}
-            autocomplete="new-password"
-            required
-          />
+          <NewPasswordFields name="password" label={t("field.password")} form={form} />
           <SubmitButton label={t("auth.signUp.submit")} />
         </Form>
       </div>
@@ -157,23 +141,7 @@ export function ResetPasswordPage({ form, token }: { form: FormState; token: str
         <h1>{t("auth.newPassword.title")}</h1>
         <ErrorSummary issues={form.issues} />
         <Form action={`${base}/password-reset/${token}`}>
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t("field.newPassword")}
-            hint={t("field.passwordHint")}
-            form={form}
-            autocomplete="new-password"
-            required
-          />
-          <TextField
-            name="passwordConfirmation"
-            type="password"
-            label={t("field.passwordConfirmation")}
-            form={form}
-            autocomplete="new-password"
-            required
-          />
+          <NewPasswordFields name="newPassword" label={t("field.newPassword")} form={form} />
           <SubmitButton label={t("auth.newPassword.submit")} />
         </Form>
       </div>
@@ -210,26 +178,36 @@ export function AccountPage({ form }: { form: FormState }) {
             autocomplete="current-password"
             required
           />
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t("field.newPassword")}
-            hint={t("field.passwordHint")}
-            form={form}
-            autocomplete="new-password"
-            required
-          />
-          <TextField
-            name="passwordConfirmation"
-            type="password"
-            label={t("field.passwordConfirmation")}
-            form={form}
-            autocomplete="new-password"
-            required
-          />
+          <NewPasswordFields name="newPassword" label={t("field.newPassword")} form={form} />
           <SubmitButton label={t("account.changePassword")} />
         </Form>
       </div>
     </Layout>
+  );
+}
+
+/** A new password with its confirmation: the same pair on sign-up, reset and change. */
+function NewPasswordFields({ name, label, form }: { name: string; label: string; form: FormState }) {
+  const { t } = usePage();
+  return (
+    <>
+      <TextField
+        name={name}
+        type="password"
+        label={label}
+        hint={t("field.passwordHint")}
+        form={form}
+        autocomplete="new-password"
+        required
+      />
+      <TextField
+        name="passwordConfirmation"
+        type="password"
+        label={t("field.passwordConfirmation")}
+        form={form}
+        autocomplete="new-password"
+        required
+      />
+    </>
   );
 }
