@@ -3,6 +3,7 @@ import { rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, expect, test } from "vitest";
+import { adminUrlFor, databaseUrlWithName, templateDatabaseName } from "../../test/postgres-url.ts";
 import { loadReferenceProvinces } from "../modules/geo/index.ts";
 import { users } from "../modules/identity/schema.ts";
 import { plans } from "../modules/plans/schema.ts";
@@ -44,4 +45,51 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     }
   },
   120_000,
+);
+
+test.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+  "a PostgreSQL backup (pg_dump) restored into an empty database (pg_restore) round-trips plans and users",
+  async () => {
+    const pg = (await import("pg")).default;
+    const serverUrl = process.env.TEST_DATABASE_URL!;
+    const suffix = randomBytes(4).toString("hex");
+    const names = { source: `cong_tmdt_backup_src_${suffix}`, target: `cong_tmdt_backup_dst_${suffix}` };
+    const admin = new pg.Client({ connectionString: adminUrlFor(serverUrl) });
+    await admin.connect();
+    await admin.query(`create database ${names.source} template ${templateDatabaseName}`);
+    await admin.query(`create database ${names.target}`);
+    const file = join(root, "backup.pgdump");
+    try {
+      const source = await openDatabase({
+        databaseUrl: databaseUrlWithName(serverUrl, names.source),
+        dataDir: "",
+      });
+      await loadReferenceProvinces(source.db);
+      await loadDemoData(source.db);
+      const expected = {
+        plans: await source.db.select({ id: plans.id, title: plans.title }).from(plans).orderBy(plans.id),
+        users: (await source.db.select({ n: count() }).from(users))[0]!.n,
+      };
+      await source.close();
+      await backupDatabase({ databaseUrl: databaseUrlWithName(serverUrl, names.source), dataDir: "", file });
+      expect(statSync(file).size).toBeGreaterThan(1000);
+      await restoreDatabase({ databaseUrl: databaseUrlWithName(serverUrl, names.target), dataDir: "", file });
+      const restored = await openDatabase({
+        databaseUrl: databaseUrlWithName(serverUrl, names.target),
+        dataDir: "",
+      });
+      try {
+        expect(
+          await restored.db.select({ id: plans.id, title: plans.title }).from(plans).orderBy(plans.id),
+        ).toEqual(expected.plans);
+        expect((await restored.db.select({ n: count() }).from(users))[0]!.n).toBe(expected.users);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${names.source} with (force)`);
+      await admin.query(`drop database if exists ${names.target} with (force)`);
+      await admin.end();
+    }
+  },
 );

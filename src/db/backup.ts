@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import lockfile from "proper-lockfile";
@@ -17,6 +17,7 @@ export async function backupDatabase(options: {
   dataDir: string;
   file: string;
 }): Promise<void> {
+  mkdirSync(dirname(options.file), { recursive: true });
   if (options.databaseUrl) {
     await run("pg_dump", ["--format=custom", "--no-owner", `--file=${options.file}`, options.databaseUrl]);
     return;
