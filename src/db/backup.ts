@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import lockfile from "proper-lockfile";
 
 const run = promisify(execFile);
@@ -25,7 +27,7 @@ export async function backupDatabase(options: {
   const directory = join(options.dataDir, "pglite");
   const release = await lockfile.lock(directory, { realpath: false });
   try {
-    const client = await PGlite.create(directory);
+    const client = await PGlite.create(directory, { extensions: { pg_trgm, unaccent } });
     const archive = await client.dumpDataDir("gzip");
     await client.close();
     writeFileSync(options.file, Buffer.from(await archive.arrayBuffer()));
@@ -54,7 +56,10 @@ export async function restoreDatabase(options: {
   const staging = `${directory}.restoring`;
   mkdirSync(options.dataDir, { recursive: true });
   rmSync(staging, { recursive: true, force: true });
-  const client = await PGlite.create(staging, { loadDataDir: new Blob([readFileSync(options.file)]) });
+  const client = await PGlite.create(staging, {
+    loadDataDir: new Blob([readFileSync(options.file)]),
+    extensions: { pg_trgm, unaccent },
+  });
   await client.query("select 1");
   await client.close();
   if (existsSync(directory)) {

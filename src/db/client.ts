@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -65,7 +67,7 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
     }
     throw error;
   }
-  const client = await PGlite.create(directory);
+  const client = await PGlite.create(directory, { extensions: { pg_trgm, unaccent } });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,

@@ -9,13 +9,17 @@ const D_WITH_STROKE = /[đĐ]/g;
 
 /** "Thủy Sản  ĐỒNG Tháp" → "thuy san dong thap": lower case, no marks, single spaces, trimmed. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .replace(D_WITH_STROKE, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      .replace(COMBINING_MARKS, "")
+      .replace(D_WITH_STROKE, "d")
+      // Dashes become "-" as PostgreSQL's unaccent does, so fold_vietnamese() in SQL gives the same text.
+      .replace(/[\u2010-\u2015\u2212]/g, "-")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** "Bà Rịa – Vũng Tàu" → "ba-ria-vung-tau": folded, every run of other characters becomes one "-". */
