@@ -260,3 +260,14 @@ export function TableWrap({ caption, children }: { caption: string; children: Co
     </section>
   );
 }
+
+/** A one-button POST form (delete, archive): works without JavaScript and carries the CSRF token. */
+export function DeleteButton({ action, label }: { action: string; label: string }) {
+  return (
+    <Form action={action} class="inline-form">
+      <button type="submit" class="link-button danger">
+        {label}
+      </button>
+    </Form>
+  );
+}
