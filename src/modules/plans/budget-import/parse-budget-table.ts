@@ -1,6 +1,17 @@
 import { foldVietnamese } from "../../../platform/text.ts";
 import { formatMillionDong, formatNumber, parseAmountToDong } from "../../../platform/vn-format.ts";
 import type { BudgetLine, FundingSource, StatedTotal } from "../plan-document.ts";
+import {
+  type Column,
+  cellName,
+  columnLetter,
+  foldLabel,
+  isTotalLabel,
+  type Layout,
+  readHeader,
+} from "./budget-table-layout.ts";
+
+export { columnLetter } from "./budget-table-layout.ts";
 
 /*
  * Turns a budget table an official uploads (the grid from read-table.ts) into budget lines. All or nothing:
@@ -84,18 +95,6 @@ export type ParseBudgetTableResult =
   | { ok: true; lines: BudgetLine[]; statedTotals: StatedTotal[] }
   | { ok: false; errors: BudgetCellError[] };
 
-type ColumnRole = "year" | "period" | "rowTotal" | "label" | "source";
-type Column = { index: number; role: ColumnRole; year: number | null; header: string; headerRow: number };
-type Layout = {
-  isSourceTable: boolean;
-  firstColumnHeader: string;
-  firstDataRow: number;
-  sourceColumn: Column | null;
-  labelColumn: Column | null;
-  amountColumns: Column[];
-  checkColumns: Column[];
-};
-
 type Fail = (
   kind: BudgetErrorKind,
   rowIndex: number,
@@ -105,27 +104,12 @@ type Fail = (
 ) => void;
 
 const TABLE_LOCATION = "Bảng kinh phí tải lên";
-const ACTIVITY_NUMBER_HEADERS = new Set(["stt", "so tt", "tt", "so thu tu"]);
-const SOURCE_HEADERS = new Set(["nguon", "nguon kinh phi", "nguon von"]);
-const TOTAL_LABELS = new Set(["tong cong", "tong", "tong so", "cong"]);
-const TOTAL_HEADER = /^(tong cong|tong so|tong kinh phi|kinh phi|ca giai doan)\b/;
-const YEAR_HEADER = /^(?:nam )?(\d{4})$/;
 const SOURCE_NAMES: ReadonlyArray<readonly [RegExp, FundingSource]> = [
   [/\b(trung uong|central)\b/, "central"],
   [/\b(tinh|dia phuong|provincial|province)\b/, "provincial"],
   [/\b(doanh nghiep|enterprises?)\b/, "enterprise"],
   [/\b(khac|xa hoi hoa|tai tro|huy dong|other)\b/, "other"],
 ];
-
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-const cellName = (rowIndex: number, columnIndex: number) => `${columnLetter(columnIndex)}${rowIndex + 1}`;
 
 /** Word and HTML exports wrap bold totals in <b>; pasted text keeps no-break spaces and stray runs of them. */
 function cleanCell(text: string | undefined): string {
@@ -138,34 +122,15 @@ function cleanCell(text: string | undefined): string {
     .trim();
 }
 
-/** "Tổng cộng:", "STT." and "Tổng cộng (triệu đồng)" are read as "tong cong" and "stt". */
-const foldLabel = (text: string) =>
-  foldVietnamese(text)
-    .replace(/\s*\([^)]*\)$/, "")
-    .replace(/[.:]+$/, "")
-    .trim();
-
 const isBlank = (text: string | undefined) => {
   const parsed = parseAmountToDong(text ?? "", "dong");
   return !parsed.ok && parsed.reason === "empty";
 };
 
-const isTotalLabel = (text: string) => TOTAL_LABELS.has(foldLabel(text));
-
 function findSource(name: string): FundingSource | null {
   const folded = foldVietnamese(name);
   const matches = SOURCE_NAMES.filter(([pattern]) => pattern.test(folded));
   return matches.length === 1 ? matches[0]![1] : null;
-}
-
-function classifyHeader(text: string): { role: ColumnRole; year: number | null } | null {
-  const folded = foldLabel(text);
-  const year = YEAR_HEADER.exec(folded);
-  if (year) return { role: "year", year: Number(year[1]) };
-  if (folded.startsWith("noi dung")) return { role: "label", year: null };
-  if (folded.startsWith("nguon")) return { role: "source", year: null };
-  if (TOTAL_LABELS.has(folded) || TOTAL_HEADER.test(folded)) return { role: "period", year: null };
-  return null;
 }
 
 export function parseBudgetTable(grid: string[][], options: ParseBudgetTableOptions): ParseBudgetTableResult {
@@ -197,85 +162,6 @@ export function parseBudgetTable(grid: string[][], options: ParseBudgetTableOpti
     return { ok: false, errors };
   }
   return { ok: true, ...result };
-}
-
-function readHeader(rows: string[][], options: ParseBudgetTableOptions, fail: Fail): Layout | null {
-  // Two filled cells at least: a line of pasted prose that happens to start with "TT" is not a header.
-  const headerIndex = rows.findIndex((row) => {
-    const folded = foldLabel(row[0] ?? "");
-    const isHeading = ACTIVITY_NUMBER_HEADERS.has(folded) || SOURCE_HEADERS.has(folded);
-    return isHeading && row.filter((cell) => cell !== "").length >= 2;
-  });
-  if (headerIndex < 0) {
-    fail("noHeader", 0, 0, undefined);
-    return null;
-  }
-  const top = rows[headerIndex]!;
-  const firstColumnHeader = top[0]!;
-  const next = rows[headerIndex + 1] ?? [];
-  const hasSubHeader =
-    (next[0] === "" || next[0] === firstColumnHeader) &&
-    next.some((cell, index) => index > 0 && classifyHeader(cell)?.role === "year");
-  const width = Math.max(top.length, hasSubHeader ? next.length : 0);
-
-  const columns: Column[] = [];
-  const yearColumns = new Map<number, Column>();
-  let hasYearHeader = false;
-  for (let index = 1; index < width; index += 1) {
-    const useSub = hasSubHeader && (next[index] ?? "") !== "";
-    const header = useSub ? next[index]! : (top[index] ?? "");
-    const headerRow = useSub ? headerIndex + 1 : headerIndex;
-    const kind = classifyHeader(header);
-    if (!kind) continue;
-    const column: Column = { index, headerRow, header, ...kind };
-    if (column.year !== null) {
-      hasYearHeader = true;
-      const first = yearColumns.get(column.year);
-      if (column.year < options.periodStart || column.year > options.periodEnd) {
-        fail("yearOutOfPeriod", headerRow, index, header, {
-          year: column.year,
-          periodStart: options.periodStart,
-          periodEnd: options.periodEnd,
-        });
-        continue;
-      }
-      if (first) {
-        fail("duplicateColumn", headerRow, index, header, {
-          firstCell: cellName(first.headerRow, first.index),
-        });
-        continue;
-      }
-      yearColumns.set(column.year, column);
-    }
-    columns.push(column);
-  }
-
-  // A year column that was refused still makes "Tổng" a row total, never the whole-period amount.
-  const totals = columns.filter((column) => column.role === "period");
-  const amountColumns = hasYearHeader ? [...yearColumns.values()] : totals.slice(0, 1);
-  const checkColumns = (hasYearHeader ? totals : totals.slice(1)).map((column) => ({
-    ...column,
-    role: "rowTotal" as const,
-  }));
-  const sourceColumn = columns.find((column) => column.role === "source") ?? null;
-  const labelColumn = columns.find((column) => column.role === "label") ?? null;
-  const isFirstColumnSource = SOURCE_HEADERS.has(foldLabel(firstColumnHeader));
-  if (amountColumns.length === 0) {
-    // A refused year header has already said why no column is left to read.
-    if (!hasYearHeader) fail("noAmountColumn", headerIndex, 0, firstColumnHeader);
-    return null;
-  }
-  return {
-    isSourceTable: isFirstColumnSource || (sourceColumn !== null && labelColumn === null),
-    firstColumnHeader,
-    firstDataRow: headerIndex + (hasSubHeader ? 2 : 1),
-    sourceColumn: isFirstColumnSource
-      ? { index: 0, role: "source", year: null, header: firstColumnHeader, headerRow: headerIndex }
-      : sourceColumn,
-    labelColumn,
-    amountColumns,
-    checkColumns,
-  };
 }
 
 type RowKey = { activityNumber: string | null; source: FundingSource; keyText: string; keyColumn: number };

@@ -1,7 +1,6 @@
-import { createRequire } from "node:module";
-import pdfmake from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { Translate } from "../../../platform/i18n.ts";
+import { PDF_FONT_FAMILY, type RenderPdfOptions, renderPdf } from "../../../platform/pdf.ts";
 import { amountInWords, formatDate, formatMillionDong, formatNumber } from "../../../platform/vn-format.ts";
 import { checkPlanConsistency, describeFinding } from "../consistency.ts";
 import { type PlanDetail, toPlanDocument } from "../plan-detail.ts";
@@ -19,22 +18,9 @@ import {
  * symbol, place and date, the title, the body and the signature block.
  */
 
-// Decree 30/2020 Appendix I (phông chữ, cỡ chữ) asks for Times New Roman 13–14 pt. We ship Be Vietnam Pro
-// instead: it is open (OFL), carries every Vietnamese glyph and is the font the portal's pages use; Times
-// New Roman cannot be redistributed with an open-source installation.
-const FONT_FAMILY = "BeVietnamPro";
+// Decree 30/2020 Appendix I (phông chữ, cỡ chữ): 13–14 pt. The font is platform/pdf.ts's (why it is not
+// Times New Roman is explained there).
 const BODY_FONT_SIZE = 13;
-
-const require = createRequire(import.meta.url);
-const fontFile = (style: string): string =>
-  require.resolve(`@expo-google-fonts/be-vietnam-pro/${style}/BeVietnamPro_${style}.ttf`);
-const FONT_FILES = {
-  normal: fontFile("400Regular"),
-  bold: fontFile("700Bold"),
-  italics: fontFile("400Regular_Italic"),
-  bolditalics: fontFile("700Bold_Italic"),
-};
-const ALLOWED_LOCAL_FILES = new Set(Object.values(FONT_FILES));
 
 // Fixed legal text (Decree 30/2020 Appendix I: Quốc hiệu and Tiêu ngữ), not UI text: it is
 // printed in Vietnamese whatever the reader's language, so it is a constant and not a catalogue message.
@@ -50,10 +36,7 @@ const CONTENT_WIDTH = A4_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const HEADER_LEFT_WIDTH = mm(62);
 const HEADER_RIGHT_WIDTH = CONTENT_WIDTH - HEADER_LEFT_WIDTH;
 
-export type PlanPdfOptions = {
-  /** Deflate the page streams (the default). Tests turn it off to read the text in the bytes. */
-  compress?: boolean;
-};
+export type PlanPdfOptions = RenderPdfOptions;
 
 /** A horizontal rule `length` points long, centred in its column (pdfmake centres a canvas by its width). */
 function centredRule(length: number, marginTop = 2): Content {
@@ -337,7 +320,7 @@ function withSignature(body: Content[], signature: Content): Content[] {
   return [...body.slice(0, -1), { stack: [last, signature], unbreakable: true }];
 }
 
-function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOptions): TDocumentDefinitions {
+function documentDefinition(plan: PlanDetail, t: Translate): TDocumentDefinitions {
   const findings = findingsSection(plan, t);
   const sections: [string, Content[]][] = [
     [t("planExport.pdf.section.objectives"), objectivesSection(plan, t)],
@@ -350,7 +333,6 @@ function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOpti
     pageSize: "A4",
     pageOrientation: "portrait",
     pageMargins: PAGE_MARGINS,
-    compress: options.compress ?? true,
     language: "vi-VN",
     info: {
       title: plan.title,
@@ -365,7 +347,7 @@ function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOpti
       creationDate: plan.updatedAt,
       modDate: plan.updatedAt,
     },
-    defaultStyle: { font: FONT_FAMILY, fontSize: BODY_FONT_SIZE, lineHeight: 1.15 },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: BODY_FONT_SIZE, lineHeight: 1.15 },
     // Decree 30/2020 Appendix I (số trang): numbers centred in the top margin, none on the first page. Top,
     // not bottom, because that is where the decree puts them.
     header: (currentPage) =>
@@ -379,23 +361,10 @@ function documentDefinition(plan: PlanDetail, t: Translate, options: PlanPdfOpti
   };
 }
 
-/**
- * pdfmake 0.3's Node entry is one shared instance whose fonts and access policies are process-wide. They
- * are set right before createPdf, which reads them synchronously, so another module configuring the
- * instance differently cannot make this export load other files. The policies refuse every URL and every
- * local file but the four font files (pdfmake fetches URLs named in a document: CVE-2026-26801).
- */
-function createPdf(definition: TDocumentDefinitions) {
-  pdfmake.addFonts({ [FONT_FAMILY]: FONT_FILES });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => ALLOWED_LOCAL_FILES.has(path));
-  return pdfmake.createPdf(definition);
-}
-
 export async function exportPlanPdf(
   plan: PlanDetail,
   t: Translate,
   options: PlanPdfOptions = {},
 ): Promise<Buffer> {
-  return createPdf(documentDefinition(plan, t, options)).getBuffer();
+  return renderPdf(documentDefinition(plan, t), options);
 }
