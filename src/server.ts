@@ -1,6 +1,7 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DatabaseLockedError } from "./db/client.ts";
+import { deleteExpiredCredentials } from "./modules/identity/index.ts";
 import { deliverQueuedMail } from "./platform/mail.ts";
 import { prepareDatabase } from "./startup.ts";
 import { demoAccounts, demoPassword } from "./workflows/demo-data.ts";
@@ -13,6 +14,12 @@ async function main() {
     deliverQueuedMail(database.db).catch((error) => app.log.error({ err: error }, "mail delivery failed"));
   }, 10_000);
   mailTimer.unref();
+  const housekeepingTimer = setInterval(() => {
+    deleteExpiredCredentials(database.db).catch((error) =>
+      app.log.error({ err: error }, "housekeeping failed"),
+    );
+  }, 60 * 60_000);
+  housekeepingTimer.unref();
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
@@ -20,6 +27,7 @@ async function main() {
     isClosing = true;
     app.log.info({ signal }, "shutting down");
     clearInterval(mailTimer);
+    clearInterval(housekeepingTimer);
     try {
       await app.close();
       await database.close();

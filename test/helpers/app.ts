@@ -51,12 +51,24 @@ export class CookieJar {
 }
 
 /** A visitor with a cookie jar: GET pages, and POST forms with the CSRF token taken from the page. */
+let browserCount = 0;
+
 export class Browser {
   readonly jar = new CookieJar();
-  constructor(private readonly app: FastifyInstance) {}
+  /** Each visitor comes from an address of its own, as real ones do: rate limits count per address. */
+  readonly remoteAddress: string;
+  constructor(private readonly app: FastifyInstance) {
+    browserCount += 1;
+    this.remoteAddress = `127.1.${Math.floor(browserCount / 250) % 250}.${(browserCount % 250) + 1}`;
+  }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: "GET", url, headers: { cookie: this.jar.header() } });
+    const response = await this.app.inject({
+      method: "GET",
+      url,
+      headers: { cookie: this.jar.header() },
+      remoteAddress: this.remoteAddress,
+    });
     this.jar.store(response);
     return response;
   }
@@ -79,6 +91,7 @@ export class Browser {
       url: action,
       headers: { cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded" },
       payload: body.toString(),
+      remoteAddress: this.remoteAddress,
     });
     this.jar.store(response);
     return response;

@@ -2,6 +2,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Browser, buildTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { mailOutbox } from "../../platform/schema.ts";
+import { deleteExpiredCredentials } from "./index.ts";
 import { auditLog, sessions, users } from "./schema.ts";
 
 const p = "ba-ria-vung-tau";
@@ -108,8 +109,42 @@ describe("passwords", () => {
     });
     expect(changed.statusCode).toBe(303);
     expect(await auditCount("user.changePassword", userId)).toBe(1);
+    expect((await browser.get(`/${p}/account`)).statusCode).toBe(200);
     expect((await new Browser(testApp.app).signIn(p, email)).statusCode).toBe(422);
     expect((await new Browser(testApp.app).signIn(p, email, "mat-khau-moi-2026")).statusCode).toBe(303);
+  });
+
+  test("changing the password ends the account's other sessions but keeps the current one", async () => {
+    const email = `lanhdao@${p}.demo`;
+    const onPhone = new Browser(testApp.app);
+    const onLaptop = new Browser(testApp.app);
+    await onPhone.signIn(p, email);
+    await onLaptop.signIn(p, email);
+    expect((await onPhone.get(`/${p}/account`)).statusCode).toBe(200);
+    const changed = await onLaptop.submit(`/${p}/account`, `/${p}/account/password`, {
+      currentPassword: "demo-tmdt-2025",
+      newPassword: "mat-khau-lanh-dao-2026",
+      passwordConfirmation: "mat-khau-lanh-dao-2026",
+    });
+    expect(changed.statusCode).toBe(303);
+    expect((await onLaptop.get(`/${p}/account`)).statusCode).toBe(200);
+    expect((await onPhone.get(`/${p}/account`)).statusCode).toBe(303);
+  });
+
+  test("housekeeping deletes expired sessions and spent reset links, and nothing live", async () => {
+    const email = `canbo@${p}.demo`;
+    const userId = await userIdOf(email);
+    const browser = new Browser(testApp.app);
+    await browser.signIn(p, email);
+    await db()
+      .insert(sessions)
+      .values({ tokenHash: "expired-session-hash", userId, expiresAt: new Date(Date.now() - 1000) });
+    const removed = await deleteExpiredCredentials(db());
+    expect(removed.sessions).toBeGreaterThanOrEqual(1);
+    expect(
+      await db().select().from(sessions).where(eq(sessions.tokenHash, "expired-session-hash")),
+    ).toHaveLength(0);
+    expect((await browser.get(`/${p}/account`)).statusCode).toBe(200);
   });
 
   test("password reset: the link lands in the outbox, sets a new password, the old one stops working", async () => {

@@ -8,7 +8,12 @@ export {
   getUsersPage,
 } from "./services/admin-reads.ts";
 export { createUser, insertUser, signUp } from "./services/create-user.ts";
-export { changePassword, requestPasswordReset, resetPassword } from "./services/passwords.ts";
+export {
+  changePassword,
+  deleteExpiredCredentials,
+  requestPasswordReset,
+  resetPassword,
+} from "./services/passwords.ts";
 export { signIn } from "./services/sign-in.ts";
 export { signOut } from "./services/sign-out.ts";
 export { updateUser } from "./services/update-user.ts";

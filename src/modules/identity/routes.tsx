@@ -107,7 +107,12 @@ export async function identityRoutes(app: FastifyInstance) {
   });
   app.post<{ Params: ProvinceParams }>("/:province/account/password", async (request, reply) =>
     handleForm(request, reply, {
-      run: () => changePassword({ ctx: request.serviceContext(), form: request.body }),
+      run: () =>
+        changePassword({
+          ctx: request.serviceContext(),
+          form: request.body,
+          currentSessionToken: request.cookies[sessionCookie],
+        }),
       onSuccess: () =>
         reply.redirectWithFlash(`/${request.params.province}/account`, {
           kind: "success",

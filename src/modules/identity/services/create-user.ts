@@ -37,6 +37,8 @@ export async function insertUser(db: Executor, user: NewUser): Promise<number> {
       );
     if (!unit) throw new ValidationError([{ field: "unitId", messageKey: "validation.invalid" }]);
   }
+  const passwordHash = await hashPassword(user.password);
+  // The unique index decides when two sign-ups race past the check above: that is a taken e-mail too.
   const [created] = await db
     .insert(users)
     .values({
@@ -44,12 +46,14 @@ export async function insertUser(db: Executor, user: NewUser): Promise<number> {
       email: user.email.toLowerCase(),
       fullName: user.fullName,
       phone: user.phone,
-      passwordHash: await hashPassword(user.password),
+      passwordHash,
       unitId: user.unitId,
     })
+    .onConflictDoNothing()
     .returning({ id: users.id });
-  await db.insert(userRoles).values([...new Set(user.roles)].map((role) => ({ userId: created!.id, role })));
-  return created!.id;
+  if (!created) throw new ValidationError([{ field: "email", messageKey: "auth.emailTaken" }]);
+  await db.insert(userRoles).values([...new Set(user.roles)].map((role) => ({ userId: created.id, role })));
+  return created.id;
 }
 
 /** Public sign-up: enterprise representatives and citizens only. */

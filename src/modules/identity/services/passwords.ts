@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit.ts";
 import { UnauthenticatedError, ValidationError } from "../../../platform/errors.ts";
 import type { Translate } from "../../../platform/i18n.ts";
@@ -13,7 +13,16 @@ import { createToken, hashToken } from "../tokens.ts";
 
 const resetLifetimeMs = 60 * 60 * 1000;
 
-export async function changePassword({ ctx, form }: { ctx: ServiceContext; form: unknown }): Promise<void> {
+/** Changes the actor's password and ends their other sessions (a stolen session does not survive it). */
+export async function changePassword({
+  ctx,
+  form,
+  currentSessionToken,
+}: {
+  ctx: ServiceContext;
+  form: unknown;
+  currentSessionToken: string | undefined;
+}): Promise<void> {
   if (!ctx.actor) throw new UnauthenticatedError();
   const actor = ctx.actor;
   const input = parseInput(ChangePasswordInput, form);
@@ -24,6 +33,8 @@ export async function changePassword({ ctx, form }: { ctx: ServiceContext; form:
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId));
+    const keep = currentSessionToken ? hashToken(currentSessionToken) : "";
+    await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.tokenHash, keep)));
     await recordAudit(tx, {
       provinceId: ctx.province.id,
       actorUserId: actor.userId,
@@ -105,4 +116,19 @@ export async function resetPassword({ ctx, form }: { ctx: ServiceContext; form: 
       ipAddress: ctx.ipAddress,
     });
   });
+}
+
+/** Housekeeping: expired sessions and used or expired reset links are of no use to anyone. */
+export async function deleteExpiredCredentials(
+  db: ServiceContext["db"],
+): Promise<{ sessions: number; resets: number }> {
+  const expiredSessions = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, sql`now()`))
+    .returning({ userId: sessions.userId });
+  const expiredResets = await db
+    .delete(passwordResets)
+    .where(or(lt(passwordResets.expiresAt, sql`now()`), sql`${passwordResets.usedAt} is not null`))
+    .returning({ userId: passwordResets.userId });
+  return { sessions: expiredSessions.length, resets: expiredResets.length };
 }
