@@ -27,9 +27,22 @@ function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
   }
 }
 
-/** Parses input or throws a ValidationError whose issues name each field and a catalogue key. */
+/**
+ * Vietnamese keyboards (Unikey's "Unicode tổ hợp", macOS) may send decomposed text: "ế" as e + two marks.
+ * Everything stored is NFC, so equal words compare, sort and search as equal.
+ */
+export function normalizeText(value: unknown): unknown {
+  if (typeof value === "string") return value.normalize("NFC");
+  if (Array.isArray(value)) return value.map(normalizeText);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, normalizeText(inner)]));
+  }
+  return value;
+}
+
+/** Parses input (normalised to NFC) or throws a ValidationError whose issues name each field and a catalogue key. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(normalizeText(input), { reportInput: true });
   if (result.success) return result.data;
   const seen = new Set<string>();
   const issues = result.error.issues.map(toFieldIssue).filter((issue) => {

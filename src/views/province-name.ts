@@ -1,7 +1,9 @@
-/** "Tỉnh Đồng Tháp", "Thành phố Hồ Chí Minh": the kind as officially written before the name. */
+/** "Tỉnh Đồng Tháp" / "Thành phố Hồ Chí Minh"; in English "Dong Thap Province" order: from the catalogue. */
 export function provinceDisplayName(
   province: { name: string; kind: string },
-  t: (key: string) => string,
+  t: (key: string, params?: Record<string, string>) => string,
 ): string {
-  return `${t(province.kind === "thành phố" ? "province.kind.city" : "province.kind.province")} ${province.name}`;
+  return t(province.kind === "thành phố" ? "province.displayName.city" : "province.displayName.province", {
+    name: province.name,
+  });
 }

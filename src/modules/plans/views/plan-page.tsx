@@ -23,6 +23,11 @@ export function PlanPage({ plan, findings, chartSvg }: PlanPageProps) {
       ]}
     >
       <h1>{plan.title}</h1>
+      {plan.titleEn && (
+        <p class="lead" lang="en">
+          {plan.titleEn}
+        </p>
+      )}
       <dl class="summary-list">
         <dt>{t("plans.field.decision")}</dt>
         <dd>
