@@ -3,7 +3,14 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Database, Executor } from "../db/client.ts";
 import { mailOutbox } from "./schema.ts";
 
-export type MailMessage = { provinceId: number | null; to: string; subject: string; text: string };
+export type MailMessage = {
+  provinceId: number | null;
+  to: string;
+  subject: string;
+  text: string;
+  /** The body carries a secret only its recipient may read (a reset link). */
+  isSensitive?: boolean;
+};
 
 let transporter: Transporter | undefined;
 let fromAddress = "Cổng TMĐT <no-reply@localhost>";
@@ -21,6 +28,7 @@ export async function queueMail(db: Executor, message: MailMessage): Promise<voi
     recipient: message.to,
     subject: message.subject,
     bodyText: message.text,
+    isSensitive: message.isSensitive ?? false,
     status: transporter ? "queued" : "kept",
   });
 }

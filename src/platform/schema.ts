@@ -1,4 +1,4 @@
-import { integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { provinces } from "../modules/geo/schema.ts";
 
 /** Mail waiting to be sent, or kept for an administrator to read when no SMTP server is configured. */
@@ -8,6 +8,8 @@ export const mailOutbox = pgTable("mail_outbox", {
   recipient: text("recipient").notNull(),
   subject: text("subject").notNull(),
   bodyText: text("body_text").notNull(),
+  /** The body carries a secret (a password-reset link): administrators never see it in production. */
+  isSensitive: boolean("is_sensitive").notNull().default(false),
   status: text("status", { enum: ["kept", "queued", "sent", "failed"] }).notNull(),
   error: text("error"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { Browser, buildTestApp, type TestApp } from "../../../test/helpers/app.ts";
 import { mailOutbox } from "../../platform/schema.ts";
-import { deleteExpiredCredentials } from "./index.ts";
+import { deleteExpiredCredentials, getOutboxPage } from "./index.ts";
 import { auditLog, sessions, users } from "./schema.ts";
 
 const p = "ba-ria-vung-tau";
@@ -240,4 +240,31 @@ test("sign-in is rate-limited: more than 10 posts a minute from one address → 
   }
   expect(statuses.slice(0, 10)).not.toContain(429);
   expect(statuses.slice(10)).toEqual([429, 429]);
+});
+
+test("in production an administrator cannot read a reset link in the outbox (no account takeover)", async () => {
+  const email = `canbo@${p}.demo`;
+  const visitor = new Browser(testApp.app);
+  await visitor.submit(`/${p}/password-reset`, `/${p}/password-reset`, { email });
+  const province = testApp.app.hostedProvinces().find((hosted) => hosted.slug === p)!;
+  const adminId = await userIdOf(`quantri@${p}.demo`);
+  const ctx = {
+    db: db(),
+    province,
+    actor: {
+      userId: adminId,
+      provinceId: province.id,
+      unitId: null,
+      fullName: "Admin",
+      email: "",
+      roles: new Set(["admin"] as const),
+    },
+  };
+  const page = { limit: 50, offset: 0 };
+  const production = await getOutboxPage({ ctx, page, revealSecrets: false });
+  const hidden = production.items.find((message) => message.recipient === email)!;
+  expect(hidden.isSensitive).toBe(true);
+  expect(hidden.bodyText).toBeNull();
+  const demo = await getOutboxPage({ ctx, page, revealSecrets: true });
+  expect(demo.items.find((message) => message.recipient === email)!.bodyText).toContain("/password-reset/");
 });

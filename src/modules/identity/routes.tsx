@@ -254,7 +254,11 @@ export async function identityRoutes(app: FastifyInstance) {
   });
   app.get("/:province/admin/outbox", async (request, reply) => {
     const page = pageFromQuery(request.query, 20);
-    const result = await getOutboxPage({ ctx: request.serviceContext(), page });
+    const result = await getOutboxPage({
+      ctx: request.serviceContext(),
+      page,
+      revealSecrets: !app.config.isProduction,
+    });
     return reply.render(
       <OutboxPage messages={{ ...result, page: page.page, pageCount: Math.ceil(result.total / 20) }} />,
     );

@@ -29,7 +29,26 @@ export async function getAuditPage({ ctx, page }: { ctx: ServiceContext; page: P
   return listAuditEntries(ctx.db, ctx.province.id, page);
 }
 
-export async function getOutboxPage({ ctx, page }: { ctx: ServiceContext; page: Page }) {
+/**
+ * The outbox for administrators. A message carrying a secret (a reset link) is shown only on a demo or
+ * development installation: in production an administrator must not be able to take over an account.
+ */
+export async function getOutboxPage({
+  ctx,
+  page,
+  revealSecrets,
+}: {
+  ctx: ServiceContext;
+  page: Page;
+  revealSecrets: boolean;
+}) {
   assertCan(ctx.actor, "outbox.read", ctx.province);
-  return listOutbox(ctx.db, ctx.province.id, page);
+  const result = await listOutbox(ctx.db, ctx.province.id, page);
+  return {
+    ...result,
+    items: result.items.map((message) => ({
+      ...message,
+      bodyText: message.isSensitive && !revealSecrets ? null : message.bodyText,
+    })),
+  };
 }

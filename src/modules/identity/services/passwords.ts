@@ -71,6 +71,7 @@ export async function requestPasswordReset(input: {
       to: user.email,
       subject: input.t("mail.passwordReset.subject", { province: ctx.province.name }),
       text: input.t("mail.passwordReset.body", { name: user.fullName, link }),
+      isSensitive: true,
     });
     await recordAudit(tx, {
       provinceId: ctx.province.id,

@@ -205,7 +205,8 @@ export type OutboxItem = {
   id: number;
   recipient: string;
   subject: string;
-  bodyText: string;
+  bodyText: string | null;
+  isSensitive: boolean;
   status: string;
   createdAt: Date;
 };
@@ -224,7 +225,14 @@ export function OutboxPage({ messages }: { messages: Paged<OutboxItem> }) {
             {t("outbox.to")}: {message.recipient} · {formatDateTime(message.createdAt)} ·{" "}
             {t(`outbox.status.${message.status}`)}
           </p>
-          <pre class="mail-body">{message.bodyText}</pre>
+          {message.bodyText === null ? (
+            <p class="meta">{t("outbox.secretHidden")}</p>
+          ) : (
+            <pre class="mail-body">{message.bodyText}</pre>
+          )}
+          {message.isSensitive && message.bodyText !== null && (
+            <p class="meta">{t("outbox.secretShownInDemo")}</p>
+          )}
         </article>
       ))}
       <Pagination
