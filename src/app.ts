@@ -33,7 +33,8 @@ export async function buildApp({
 }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.environment === "test" ? false : { level: config.logLevel },
-    trustProxy: config.isProduction,
+    // A hop count is valid at run time; Fastify's overloads only type it on some signatures.
+    trustProxy: config.trustProxy as boolean,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate("config", config);

@@ -15,6 +15,8 @@ const EnvironmentSchema = z.object({
     .optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PUBLIC_URL: z.url().optional(),
+  /** Proxies in front of the app whose X-Forwarded-For is believed: a hop count, addresses/CIDRs, or "true". */
+  TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Cổng TMĐT <no-reply@localhost>"),
@@ -30,6 +32,8 @@ export type Config = {
   sessionSecret: string;
   publicUrl: string;
   logLevel: string;
+  /** Fastify's trustProxy: false (default) uses the socket address, so X-Forwarded-For cannot be forged. */
+  trustProxy: boolean | number | string[];
   smtpUrl: string | undefined;
   mailFrom: string;
 };
@@ -59,9 +63,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionSecret: values.SESSION_SECRET ?? readOrCreateSessionSecret(dataDir),
     publicUrl: (values.PUBLIC_URL ?? `http://${displayHost(values.HOST)}:${values.PORT}`).replace(/\/$/, ""),
     logLevel: values.LOG_LEVEL,
+    trustProxy: parseTrustProxy(values.TRUST_PROXY),
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (!value || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function displayHost(host: string): string {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { getPlanList, getPlanVersion } from "../modules/plans/index.ts";
 import { PublicPageCache } from "../platform/http/page-cache.ts";
+import { toSameSitePath } from "../platform/http/safe-path.ts";
 import { localeCookie } from "../platform/http/session-plugin.ts";
 import { isLocale } from "../platform/i18n.ts";
 import { PortalHomePage, RootPage } from "./views.tsx";
@@ -26,8 +27,7 @@ export async function portalRoutes(app: FastifyInstance) {
     "/lang/:locale",
     async (request, reply) => {
       const locale = isLocale(request.params.locale) ? request.params.locale : "vi";
-      const back = request.query.back;
-      const target = typeof back === "string" && back.startsWith("/") && !back.startsWith("//") ? back : "/";
+      const target = toSameSitePath(request.query.back) ?? "/";
       reply.setCookie(localeCookie, locale, {
         path: "/",
         sameSite: "lax",

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { UnauthenticatedError } from "../../platform/errors.ts";
 import { handleForm, pageFromQuery } from "../../platform/http/forms.ts";
+import { toSameSitePath } from "../../platform/http/safe-path.ts";
 import { sessionCookie, sessionCookieOptions } from "../../platform/http/session-plugin.ts";
 import { emptyForm } from "../../views/components.tsx";
 import {
@@ -33,9 +34,8 @@ const pageSize = 50;
 
 /** Only same-portal paths are followed after sign-in, never another site. */
 function safeNext(province: string, next: unknown): string {
-  return typeof next === "string" && next.startsWith(`/${province}`) && !next.startsWith("//")
-    ? next
-    : `/${province}`;
+  const path = toSameSitePath(next);
+  return path?.startsWith(`/${province}`) ? path : `/${province}`;
 }
 
 type ProvinceParams = { province: string };
