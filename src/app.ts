@@ -32,7 +32,20 @@ export async function buildApp({
   database: DatabaseHandle;
 }): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.environment === "test" ? false : { level: config.logLevel },
+    logger:
+      config.environment === "test"
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: {
+              // A reset link's token is a password for an hour: never write it to a log.
+              req: (request) => ({
+                method: request.method,
+                url: request.url.replace(/\/password-reset\/[^/?#]+/, "/password-reset/[redacted]"),
+                remoteAddress: request.ip,
+              }),
+            },
+          },
     // A hop count is valid at run time; Fastify's overloads only type it on some signatures.
     trustProxy: config.trustProxy as boolean,
     routerOptions: { ignoreTrailingSlash: true },

@@ -63,6 +63,7 @@ export async function identityRoutes(app: FastifyInstance) {
             form: request.body,
             ipAddress: request.ip,
             userAgent: request.headers["user-agent"],
+            previousToken: request.cookies[sessionCookie],
           }),
         onSuccess: (session) => {
           reply.setCookie(sessionCookie, session.token, sessionCookieOptions(secure, session.expiresAt));

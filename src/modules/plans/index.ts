@@ -9,5 +9,5 @@ export { insertPlanDocument } from "./services/insert-plan-document.ts";
 export { deleteActivity, saveActivity } from "./services/manage-activities.ts";
 export { deleteBudgetLine, saveBudgetLine } from "./services/manage-budget.ts";
 export { deleteObjective, deleteTarget, saveObjective, saveTarget } from "./services/manage-objectives.ts";
-export { createPlan, updatePlan } from "./services/manage-plan.ts";
+export { createPlan, getNewPlanDefaults, updatePlan } from "./services/manage-plan.ts";
 export { getPlan, getPlanForEdit, getPlanList, getPlanVersion } from "./services/read-plans.ts";

@@ -48,13 +48,15 @@ async function postEdit(browser: Browser, token: string, url: string) {
   });
 }
 
-test("the Đồng Tháp admin cannot edit a BR-VT plan: 404 through its own portal, 403 through BR-VT's; nothing changes", async () => {
+test("the Đồng Tháp admin cannot edit a BR-VT plan: 404 through its own portal; in BR-VT's portal they are a visitor sent to sign in; nothing changes", async () => {
   const before = await snapshot();
   const browser = new Browser(testApp.app);
   await browser.signIn("dong-thap", "quantri@dong-thap.demo");
   const token = await browser.csrfToken("/dong-thap/account");
   expect((await postEdit(browser, token, `/dong-thap/plans/${brvtPlanId}`)).statusCode).toBe(404);
-  expect((await postEdit(browser, token, `/${brvt}/plans/${brvtPlanId}`)).statusCode).toBe(403);
+  const elsewhere = await postEdit(browser, token, `/${brvt}/plans/${brvtPlanId}`);
+  expect(elsewhere.statusCode).toBe(303);
+  expect(elsewhere.headers.location).toContain(`/${brvt}/sign-in`);
   expect((await browser.get(`/dong-thap/plans/${brvtPlanId}/edit`)).statusCode).toBe(404);
   expect(await snapshot()).toEqual(before);
 });

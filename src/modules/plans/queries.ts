@@ -220,8 +220,15 @@ export async function findPlansVersion(
   provinceIds: readonly number[],
   planId?: number,
 ): Promise<string | undefined> {
+  // A digest of every (id, updated_at), not max(updated_at): an edit whose timestamp is not the newest
+  // (another process's clock, commits in another order) still changes the version.
   const [row] = await db
-    .select({ count: sql<number>`count(*)::int`, latest: sql<string | null>`max(${plans.updatedAt})::text` })
+    .select({
+      count: sql<number>`count(*)::int`,
+      digest: sql<
+        string | null
+      >`md5(string_agg(${plans.id}::text || ':' || ${plans.updatedAt}::text, ',' order by ${plans.id}))`,
+    })
     .from(plans)
     .where(
       and(
@@ -230,5 +237,5 @@ export async function findPlansVersion(
       ),
     );
   if (!row || row.count === 0) return planId === undefined ? "empty" : undefined;
-  return `${row.count}:${row.latest}`;
+  return `${row.count}:${row.digest}`;
 }

@@ -5,7 +5,15 @@ import { formatDate } from "../../platform/vn-format.ts";
 import { emptyForm } from "../../views/components.tsx";
 import { planApiRoutes } from "./api-routes.ts";
 import { budgetImportRoutes } from "./import-routes.tsx";
-import { createPlan, getPlan, getPlanForEdit, getPlanList, getPlanVersion, updatePlan } from "./index.ts";
+import {
+  createPlan,
+  getNewPlanDefaults,
+  getPlan,
+  getPlanForEdit,
+  getPlanList,
+  getPlanVersion,
+  updatePlan,
+} from "./index.ts";
 import { planItemRoutes } from "./item-routes.tsx";
 import type { PlanDetail } from "./plan-detail.ts";
 import { backToPlan, idOf, type PlanParams } from "./route-helpers.ts";
@@ -49,18 +57,8 @@ export async function planRoutes(app: FastifyInstance) {
   });
 
   app.get("/:province/plans/new", async (request, reply) => {
-    const year = new Date().getFullYear();
-    return reply.render(
-      <PlanHeaderFormPage
-        plan={null}
-        form={emptyForm({
-          periodStart: String(year),
-          periodEnd: String(year + 4),
-          budgetDisplayUnit: "million",
-          issuer: request.t("plans.defaultIssuer", { province: request.province!.name }),
-        })}
-      />,
-    );
+    const defaults = getNewPlanDefaults({ ctx: request.serviceContext(), t: request.t });
+    return reply.render(<PlanHeaderFormPage plan={null} form={emptyForm(defaults)} />);
   });
   app.post<{ Params: PlanParams }>("/:province/plans", async (request, reply) =>
     handleForm(request, reply, {

@@ -17,7 +17,9 @@ export class PublicPageCache {
     reply: FastifyReply,
     options: { version: () => Promise<string>; render: () => Promise<VNode> },
   ): Promise<FastifyReply> {
-    if (request.actor || request.flash) return reply.render(await options.render());
+    // A query string would let anyone fill the cache with variants of one page: those are built each time.
+    if (request.actor || request.flash || request.url.includes("?"))
+      return reply.render(await options.render());
     const key = `${request.locale}|${request.url}`;
     const version = await options.version();
     const cached = this.entries.get(key);

@@ -29,6 +29,10 @@ export const provincePlugin = fp(async (app: FastifyInstance) => {
     const province = hosted.get(slug);
     if (!province) throw new NotFoundError("error.provinceNotHosted", { slug });
     request.province = province;
+    // Accounts belong to one portal: elsewhere their holder is a visitor (the operator excepted).
+    if (request.actor && request.actor.provinceId !== province.id && !request.actor.roles.has("operator")) {
+      request.actor = null;
+    }
   });
 });
 

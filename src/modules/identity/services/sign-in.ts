@@ -8,7 +8,7 @@ import { SignInInput } from "../inputs.ts";
 import { getDecoyHash, verifyPassword } from "../password.ts";
 import { findUserByEmail } from "../queries.ts";
 import { sessions, users } from "../schema.ts";
-import { createToken } from "../tokens.ts";
+import { createToken, hashToken } from "../tokens.ts";
 
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
 
@@ -19,6 +19,8 @@ export async function signIn(input: {
   form: unknown;
   ipAddress?: string | undefined;
   userAgent?: string | undefined;
+  /** The session cookie the browser still held, which a new sign-in replaces. */
+  previousToken?: string | undefined;
 }): Promise<{ token: string; userId: number; expiresAt: Date }> {
   const { email, password } = parseInput(SignInInput, input.form);
   const user = await findUserByEmail(input.db, input.province.id, email);
@@ -38,6 +40,8 @@ export async function signIn(input: {
   const { token, tokenHash } = createToken();
   const expiresAt = new Date(Date.now() + sessionLifetimeMs);
   await input.db.transaction(async (tx) => {
+    if (input.previousToken)
+      await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(input.previousToken)));
     await tx.insert(sessions).values({
       tokenHash,
       userId: user.id,

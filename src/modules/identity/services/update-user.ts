@@ -23,7 +23,9 @@ export async function updateUser({
   const before = await findUserInProvince(ctx.db, ctx.province.id, userId);
   if (!before) throw new NotFoundError();
   if (
-    input.roles.includes("operator") !== before.roles.includes("operator") &&
+    // The operator runs the whole installation: a province administrator may neither grant that role
+    // nor touch an account that holds it.
+    (input.roles.includes("operator") || before.roles.includes("operator")) &&
     !actor.roles.has("operator")
   ) {
     throw new ValidationError([{ field: "roles", messageKey: "users.cannotGrantOperator" }]);

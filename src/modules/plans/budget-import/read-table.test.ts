@@ -208,6 +208,79 @@ describe("readTable", () => {
     expect(grid).toEqual([["1", "=B1*2", "#REF!"]]);
   });
 
+  it("reads a sparse sheet with blank rows and columns padded to the widest filled column", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("A");
+    sheet.getCell("A1").value = "STT";
+    sheet.getCell("C3").value = 244.5;
+    sheet.getCell("B4").value = "x";
+    const grid = await readTable({ kind: "xlsx", bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
+    expect(grid).toEqual([
+      ["STT", "", ""],
+      ["", "", ""],
+      ["", "", "244,5"],
+      ["", "x", ""],
+    ]);
+  });
+
+  it("refuses quickly a small workbook whose one far cell (row 20 000, column 1 000) would span a huge grid", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("A");
+    sheet.getCell(1, 1).value = "STT";
+    sheet.getCell(20_000, 1_000).value = 1;
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(bytes.length).toBeLessThan(10_000);
+    const started = performance.now();
+    const error = await readTable({ kind: "xlsx", bytes }).catch((caught: unknown) => caught);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      {
+        field: "file",
+        messageKey: "budgetImport.error.tableTooLarge",
+        params: { rows: 20_000, columns: 1_000, maxRows: 5_000, maxColumns: 200 },
+      },
+    ]);
+  });
+
+  const spreadsheetContentTypes =
+    '<Types><Override ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>';
+  const issueKeys = (error: unknown) =>
+    error instanceof ValidationError ? error.issues.map((issue) => issue.messageKey) : error;
+
+  it("refuses, before unpacking, a merged range over the whole sheet", async () => {
+    const bytes = buildZip({
+      "[Content_Types].xml": spreadsheetContentTypes,
+      "xl/worksheets/sheet1.xml":
+        '<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>',
+    });
+    const started = performance.now();
+    const error = await readTable({ kind: "xlsx", bytes }).catch((caught: unknown) => caught);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(issueKeys(error)).toEqual(["budgetImport.error.tableTooLarge"]);
+  });
+
+  it("refuses a ZIP bomb: an entry compressed more than 200:1, or sizes the archive understates", async () => {
+    const bomb = buildZip({
+      "[Content_Types].xml": spreadsheetContentTypes,
+      "xl/sharedStrings.xml": " ".repeat(4 * 1024 * 1024),
+    });
+    expect(bomb.length).toBeLessThan(20_000);
+    expect(
+      issueKeys(await readTable({ kind: "xlsx", bytes: bomb }).catch((caught: unknown) => caught)),
+    ).toEqual(["budgetImport.error.workbookTooLarge"]);
+    const understated = buildZip({
+      "[Content_Types].xml": spreadsheetContentTypes,
+      "xl/sharedStrings.xml": " ".repeat(512 * 1024),
+    });
+    // The central directory entry of the second file now claims 100 bytes uncompressed.
+    const central = understated.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    understated.writeUInt32LE(100, central + 24);
+    expect(
+      issueKeys(await readTable({ kind: "xlsx", bytes: understated }).catch((caught: unknown) => caught)),
+    ).toEqual(["budgetImport.error.unreadableFile"]);
+  });
+
   it("refuses bytes that are not a workbook", async () => {
     await expect(readTable({ kind: "xlsx", bytes: PNG_BYTES })).rejects.toBeInstanceOf(ValidationError);
   });

@@ -25,11 +25,47 @@ const CONTENT_TYPES_MAX_BYTES = 1 << 20;
 const SPREADSHEET_EXTENSIONS = /\.(xlsx|xlsm|xls|ods)$/i;
 const TSV_EXTENSIONS = /\.(tsv|tab|txt)$/i;
 
+/*
+ * Limits for an uploaded workbook. A budget table is a few dozen rows by a dozen columns; the limits are
+ * generous for that and keep a small crafted file (a ZIP bomb, a cell at row 20 000 column 1 000, a merged
+ * range over the whole sheet) from tying up the server.
+ */
+/** Sum of the uncompressed sizes of every file in the archive. */
+const WORKBOOK_MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
+/** An entry above this size must not be compressed more than WORKBOOK_MAX_COMPRESSION_RATIO : 1. */
+const WORKBOOK_RATIO_CHECK_FROM_BYTES = 1024 * 1024;
+const WORKBOOK_MAX_COMPRESSION_RATIO = 200;
+/** ExcelJS creates every cell of a merged range on load, and checks each merge against all the others. */
+const WORKBOOK_MAX_MERGED_RANGES = 1000;
+export const TABLE_MAX_ROWS = 5000;
+export const TABLE_MAX_COLUMNS = 200;
+
 const unreadableFile = (params: Record<string, string | number> = {}) =>
   new ValidationError([{ field: "file", messageKey: "budgetImport.error.unreadableFile", params }]);
 
-/** Reads one stored file of a ZIP archive through its central directory; undefined when it is not there. */
-function readZipEntry(bytes: Buffer, name: string): Buffer | undefined {
+const workbookTooLarge = () =>
+  new ValidationError([{ field: "file", messageKey: "budgetImport.error.workbookTooLarge" }]);
+
+const tableTooLarge = (rows: number, columns: number) =>
+  new ValidationError([
+    {
+      field: "file",
+      messageKey: "budgetImport.error.tableTooLarge",
+      params: { rows, columns, maxRows: TABLE_MAX_ROWS, maxColumns: TABLE_MAX_COLUMNS },
+    },
+  ]);
+
+type ZipEntry = {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+};
+
+/** The files of a ZIP archive as its central directory lists them; undefined when it cannot be read. */
+function listZipEntries(bytes: Buffer): ZipEntry[] | undefined {
+  if (bytes.length < 22) return undefined;
   const searchFrom = Math.max(0, bytes.length - 22 - ZIP_MAX_COMMENT);
   let end = -1;
   for (let offset = bytes.length - 22; offset >= searchFrom; offset -= 1) {
@@ -41,37 +77,102 @@ function readZipEntry(bytes: Buffer, name: string): Buffer | undefined {
   if (end < 0) return undefined;
   const entryCount = bytes.readUInt16LE(end + 10);
   let offset = bytes.readUInt32LE(end + 16);
-  for (let entry = 0; entry < entryCount && offset + 46 <= bytes.length; entry += 1) {
-    if (bytes.readUInt32LE(offset) !== ZIP_CENTRAL_HEADER) return undefined;
-    const method = bytes.readUInt16LE(offset + 10);
-    const compressedSize = bytes.readUInt32LE(offset + 20);
+  const entries: ZipEntry[] = [];
+  for (let entry = 0; entry < entryCount; entry += 1) {
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== ZIP_CENTRAL_HEADER) return undefined;
     const nameLength = bytes.readUInt16LE(offset + 28);
-    const extraLength = bytes.readUInt16LE(offset + 30);
-    const commentLength = bytes.readUInt16LE(offset + 32);
-    const localOffset = bytes.readUInt32LE(offset + 42);
-    const entryName = bytes.toString("utf8", offset + 46, offset + 46 + nameLength);
-    offset += 46 + nameLength + extraLength + commentLength;
-    if (entryName !== name) continue;
-    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== ZIP_LOCAL_HEADER)
-      return undefined;
-    const dataStart =
-      localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
-    const data = bytes.subarray(dataStart, dataStart + compressedSize);
-    if (method === 0) return data;
-    if (method !== 8) return undefined;
-    try {
-      return inflateRawSync(data, { maxOutputLength: CONTENT_TYPES_MAX_BYTES });
-    } catch {
-      return undefined;
-    }
+    entries.push({
+      name: bytes.toString("utf8", offset + 46, offset + 46 + nameLength),
+      method: bytes.readUInt16LE(offset + 10),
+      compressedSize: bytes.readUInt32LE(offset + 20),
+      uncompressedSize: bytes.readUInt32LE(offset + 24),
+      localOffset: bytes.readUInt32LE(offset + 42),
+    });
+    offset += 46 + nameLength + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
   }
-  return undefined;
+  return entries;
+}
+
+/** One entry's contents, inflated to at most `maxBytes`; undefined when unreadable or larger. */
+function readZipData(bytes: Buffer, entry: ZipEntry, maxBytes: number): Buffer | undefined {
+  const { localOffset } = entry;
+  if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== ZIP_LOCAL_HEADER)
+    return undefined;
+  const dataStart =
+    localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
+  const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
+  if (entry.method === 0) return data.length <= maxBytes ? data : undefined;
+  if (entry.method !== 8) return undefined;
+  try {
+    // maxOutputLength must be at least 1; an empty entry inflates to nothing anyway.
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads one stored file of a ZIP archive through its central directory; undefined when it is not there. */
+function readZipEntry(bytes: Buffer, name: string): Buffer | undefined {
+  const entry = listZipEntries(bytes)?.find((candidate) => candidate.name === name);
+  return entry && readZipData(bytes, entry, CONTENT_TYPES_MAX_BYTES);
 }
 
 function isXlsx(bytes: Buffer): boolean {
   if (bytes.length < 22 || bytes.readUInt32LE(0) !== ZIP_LOCAL_HEADER) return false;
   // A .docx or .pptx is a ZIP too; only a workbook declares spreadsheetml content.
   return readZipEntry(bytes, "[Content_Types].xml")?.toString("utf8").includes("spreadsheetml") ?? false;
+}
+
+/** "AB" → 28. */
+function columnNumber(letters: string): number {
+  let number = 0;
+  for (const letter of letters.toUpperCase()) number = number * 26 + (letter.charCodeAt(0) - 64);
+  return number;
+}
+
+/**
+ * Refuses, before ExcelJS unpacks it, an archive that inflates to more than a budget table ever needs, and
+ * a worksheet whose merged ranges reach beyond the table limits (ExcelJS would create every cell of them).
+ * The central directory states the sizes; each entry is inflated once, capped at its stated size, so an
+ * archive that understates them is refused too instead of being trusted.
+ */
+function checkWorkbookArchive(bytes: Buffer): void {
+  const entries = listZipEntries(bytes);
+  if (!entries) throw unreadableFile();
+  let total = 0;
+  for (const entry of entries) {
+    // 0xffffffff marks a ZIP64 size: far beyond anything a budget table needs.
+    if (entry.uncompressedSize === 0xffffffff || entry.compressedSize === 0xffffffff)
+      throw workbookTooLarge();
+    total += entry.uncompressedSize;
+    if (total > WORKBOOK_MAX_UNCOMPRESSED_BYTES) throw workbookTooLarge();
+    if (
+      entry.uncompressedSize > WORKBOOK_RATIO_CHECK_FROM_BYTES &&
+      entry.uncompressedSize > WORKBOOK_MAX_COMPRESSION_RATIO * Math.max(1, entry.compressedSize)
+    ) {
+      throw workbookTooLarge();
+    }
+  }
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    if (entry.method !== 0 && entry.method !== 8) throw unreadableFile();
+    const data = readZipData(bytes, entry, entry.uncompressedSize);
+    if (!data || data.length !== entry.uncompressedSize) throw unreadableFile();
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) checkMergedRanges(data.toString("utf8"));
+  }
+}
+
+function checkMergedRanges(sheetXml: string): void {
+  let count = 0;
+  for (const match of sheetXml.matchAll(
+    /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?["']/g,
+  )) {
+    count += 1;
+    if (count > WORKBOOK_MAX_MERGED_RANGES) throw workbookTooLarge();
+    const rows = Math.max(Number(match[2]), Number(match[4] ?? 0));
+    const columns = Math.max(columnNumber(match[1]!), match[3] ? columnNumber(match[3]) : 0);
+    if (rows > TABLE_MAX_ROWS || columns > TABLE_MAX_COLUMNS) throw tableTooLarge(rows, columns);
+  }
 }
 
 function decodeUtf8Text(bytes: Buffer): string | undefined {
@@ -141,22 +242,40 @@ function readCsv(text: string): string[][] {
 }
 
 async function readWorkbook(bytes: Buffer): Promise<string[][]> {
+  checkWorkbookArchive(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Data validations are not needed to read the cells, and ExcelJS expands each of their ranges cell by cell.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ["dataValidations"] });
   } catch {
     throw unreadableFile();
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
-  const grid: string[][] = [];
-  for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
-    const row = sheet.getRow(rowNumber);
+  // Only the filled cells are visited, so the cost follows what the file holds, not how far apart it is.
+  let height = 0;
+  let width = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    height = rowNumber;
+    row.eachCell({ includeEmpty: false }, (_cell, columnNumber) => {
+      width = Math.max(width, columnNumber);
+    });
+  });
+  if (height > TABLE_MAX_ROWS || width > TABLE_MAX_COLUMNS) throw tableTooLarge(height, width);
+  const filledRows: { number: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     // A merged cell's value getter returns its top-left (master) cell's value, which is what we want.
-    for (let columnNumber = 1; columnNumber <= sheet.columnCount; columnNumber += 1) {
-      cells.push(cellText(row.getCell(columnNumber).value));
-    }
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      while (cells.length < columnNumber - 1) cells.push("");
+      cells.push(cellText(cell.value));
+    });
+    filledRows.push({ number: rowNumber, cells });
+  });
+  const grid: string[][] = [];
+  for (const { number, cells } of filledRows) {
+    while (grid.length < number - 1) grid.push(Array.from({ length: width }, () => ""));
+    while (cells.length < width) cells.push("");
     grid.push(cells);
   }
   return dropTrailingEmptyRows(grid);

@@ -9,6 +9,7 @@ import {
   buildBudgetTableBySource,
   fundingSourceColors,
   renderBudgetChartSvg,
+  withoutInlineStyles,
 } from "./budget-chart.ts";
 import { exportPlanPdf } from "./plan-pdf.ts";
 import { exportPlanXlsx } from "./plan-xlsx.ts";
@@ -327,6 +328,33 @@ describe("renderBudgetChartSvg", () => {
   it("is deterministic: the same plan gives the same SVG", () => {
     const plan = buildPlanDetail(baRiaVungTau2011);
     expect(renderBudgetChartSvg(plan, t)).toBe(renderBudgetChartSvg(plan, t));
+  });
+
+  it("needs no inline CSS (style-src 'self'): presentation attributes instead of style attributes and <style>", () => {
+    const svg = renderBudgetChartSvg(buildPlanDetail(baRiaVungTau2021), t);
+    expect(svg).not.toMatch(/\sstyle\s*=/);
+    expect(svg).not.toContain("<style");
+    // Every text label keeps its font size and family as attributes.
+    const texts = [...svg.matchAll(/<text\b[^>]*>/g)].map((match) => match[0]);
+    expect(texts.length).toBeGreaterThan(5);
+    for (const text of texts) {
+      expect(text).toMatch(/ font-size="1[25]px"/);
+      expect(text).toContain(` font-family="'Be Vietnam Pro', Arial, sans-serif"`);
+    }
+    expect(svg).toMatch(/<text [^>]*font-size="15px"[^>]*font-weight="bold"[^>]*>Kinh phí thực hiện/);
+    expect(svg).toContain(">Ngân sách tỉnh</text>");
+  });
+
+  it("turns style attributes and plain class rules into presentation attributes, dropping the rest", () => {
+    const svg =
+      '<svg><text class="a b" fill="#000" style="font-size:12px;font-family:&quot;X; Y&quot;, serif;' +
+      'transform:rotate(3deg);fill:#111 !important">A</text><path class="b" d="M0 0"/>' +
+      "<style ><![CDATA[\n.a { stroke: red; fill: blue }\n.b:hover { pointer-events: none; }\n" +
+      ".b, .c { opacity: 0.5; animation: x 1s }\n@keyframes x { 0% { opacity: 0 } }\n]]></style></svg>";
+    expect(withoutInlineStyles(svg)).toBe(
+      '<svg><text class="a b" fill="#111" stroke="red" opacity="0.5" font-size="12px" ' +
+        'font-family="&quot;X; Y&quot;, serif">A</text><path class="b" d="M0 0" opacity="0.5"/></svg>',
+    );
   });
 
   it("uses source colours with at least 4.5:1 contrast against white (WCAG AA)", () => {

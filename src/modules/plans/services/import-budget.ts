@@ -35,33 +35,34 @@ export async function importBudgetTable(input: {
   } catch {
     throw new ValidationError([{ field: "file", messageKey: "budgetImport.unreadableFile" }]);
   }
-  const activities = await ctx.db
-    .select({ id: planActivities.id, number: planActivities.number })
-    .from(planActivities)
-    .where(eq(planActivities.planId, planId));
-  const parsed = parseBudgetTable(grid, {
-    unit,
-    activityNumbers: activities.map((activity) => activity.number),
-    periodStart: plan.periodStart,
-    periodEnd: plan.periodEnd,
-    defaultSource,
-  });
-  if (!parsed.ok) {
-    const issues: FieldIssue[] = parsed.errors.map((error) => ({
-      field: "file",
-      messageKey: error.messageKey,
-      params: {
-        row: error.row,
-        column: error.column,
-        cell: `${error.column}${error.row}`,
-        header: error.header ?? "",
-        ...error.params,
-      },
-    }));
-    throw new ValidationError(issues);
-  }
-  const activityId = new Map(activities.map((activity) => [activity.number, activity.id]));
+  // Activities are read in the transaction that writes the lines, so none can vanish in between.
   return ctx.db.transaction(async (tx) => {
+    const activities = await tx
+      .select({ id: planActivities.id, number: planActivities.number })
+      .from(planActivities)
+      .where(eq(planActivities.planId, planId));
+    const parsed = parseBudgetTable(grid, {
+      unit,
+      activityNumbers: activities.map((activity) => activity.number),
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      defaultSource,
+    });
+    if (!parsed.ok) {
+      const issues: FieldIssue[] = parsed.errors.map((error) => ({
+        field: "file",
+        messageKey: error.messageKey,
+        params: {
+          row: error.row,
+          column: error.column,
+          cell: `${error.column}${error.row}`,
+          header: error.header ?? "",
+          ...error.params,
+        },
+      }));
+      throw new ValidationError(issues);
+    }
+    const activityId = new Map(activities.map((activity) => [activity.number, activity.id]));
     const before = await tx.delete(planBudgetLines).where(eq(planBudgetLines.planId, planId)).returning();
     if (parsed.lines.length) {
       await tx.insert(planBudgetLines).values(

@@ -1,12 +1,33 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit.ts";
 import { assertCan } from "../../../platform/authorization.ts";
+import type { Translate } from "../../../platform/i18n.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
 import { slugify } from "../../../platform/text.ts";
 import { parseInput } from "../../../platform/validation.ts";
 import { PlanHeaderInput } from "../inputs.ts";
 import { plans } from "../schema.ts";
 import { getManageablePlan, recordPlanChange } from "./plan-access.ts";
+
+/** What the new-plan form starts with: a five-year period from this year in Vietnam, the province's committee. */
+export function getNewPlanDefaults({
+  ctx,
+  t,
+}: {
+  ctx: ServiceContext;
+  t: Translate;
+}): Record<string, string> {
+  assertCan(ctx.actor, "plans.manage", ctx.province);
+  const year = Number(
+    new Intl.DateTimeFormat("en", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date()),
+  );
+  return {
+    periodStart: String(year),
+    periodEnd: String(year + 4),
+    budgetDisplayUnit: "million",
+    issuer: t("plans.defaultIssuer", { province: ctx.province.name }),
+  };
+}
 
 /** Creates an empty plan (header only) in the portal's own province. */
 export async function createPlan({ ctx, form }: { ctx: ServiceContext; form: unknown }): Promise<number> {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { recordAudit } from "../../../platform/audit.ts";
 import { assertCan } from "../../../platform/authorization.ts";
@@ -35,9 +35,11 @@ export async function recordPlanChange(
     after?: unknown;
   },
 ): Promise<void> {
-  await db.update(plans).set({ updatedAt: new Date() }).where(eq(plans.id, change.plan.id));
+  // The database's clock, not this web process's: public page versions compare these across processes.
+  await db.update(plans).set({ updatedAt: sql`clock_timestamp()` }).where(eq(plans.id, change.plan.id));
   await recordAudit(db, {
-    provinceId: change.plan.provinceId,
+    // Filed under the portal where the change was made, so its administrators see it in their log.
+    provinceId: ctx.province.id,
     actorUserId: ctx.actor?.userId ?? null,
     action: change.action,
     entityType: change.entityType,
