@@ -46,7 +46,12 @@ export function ErrorSummary({ issues }: { issues: FieldIssue[] }) {
       <ul>
         {issues.map((issue, index) => (
           <li key={index}>
-            <a href={`#field-${issue.field}`}>{t(issue.messageKey, issue.params)}</a>
+            {/* A problem with the whole form (field "form") has no field to jump to. */}
+            {issue.field === "form" ? (
+              t(issue.messageKey, issue.params)
+            ) : (
+              <a href={`#field-${issue.field}`}>{t(issue.messageKey, issue.params)}</a>
+            )}
           </li>
         ))}
       </ul>
@@ -193,9 +198,17 @@ export function CheckboxGroup(
   const { t } = usePage();
   const issue = fieldIssue(props.form, props.name);
   return (
-    <fieldset class={issue ? "field field-error" : "field"} id={`field-${props.name}`}>
+    <fieldset
+      class={issue ? "field field-error" : "field"}
+      id={`field-${props.name}`}
+      aria-describedby={issue ? `error-${props.name}` : undefined}
+    >
       <legend>{props.label}</legend>
-      {issue && <p class="error-message">{t(issue.messageKey, issue.params)}</p>}
+      {issue && (
+        <p class="error-message" id={`error-${props.name}`}>
+          <span class="visually-hidden">{t("form.errorPrefix")}</span> {t(issue.messageKey, issue.params)}
+        </p>
+      )}
       <div class="checkboxes">
         {props.options.map((option) => (
           <label key={option.value} class="checkbox">
@@ -262,12 +275,29 @@ export function TableWrap({ caption, children }: { caption: string; children: Co
 }
 
 /** A one-button POST form (delete, archive): works without JavaScript and carries the CSRF token. */
-export function DeleteButton({ action, label }: { action: string; label: string }) {
+export function DeleteButton({
+  action,
+  label,
+  itemName,
+}: {
+  action: string;
+  label: string;
+  itemName: string;
+}) {
+  const { t } = usePage();
+  // Two steps without JavaScript: the first click opens the confirmation, the second deletes.
   return (
-    <Form action={action} class="inline-form">
-      <button type="submit" class="link-button danger">
+    <details class="confirm-delete">
+      <summary class="danger">
         {label}
-      </button>
-    </Form>
+        <span class="visually-hidden"> {itemName}</span>
+      </summary>
+      <Form action={action} class="confirm-delete-form">
+        <p>{t("form.confirmDelete", { item: itemName })}</p>
+        <button type="submit" class="button button-danger">
+          {t("form.confirmDeleteButton")}
+        </button>
+      </Form>
+    </details>
   );
 }

@@ -128,7 +128,15 @@ function BudgetLines({ plan, canManage, base }: { plan: PlanDetail; canManage: b
               {canManage && (
                 <td class="item-actions">
                   <a href={`${base}/budget-lines/${line.id}`}>{t("form.edit")}</a>
-                  <DeleteButton action={`${base}/budget-lines/${line.id}/delete`} label={t("form.delete")} />
+                  <DeleteButton
+                    action={`${base}/budget-lines/${line.id}/delete`}
+                    label={t("form.delete")}
+                    itemName={t("plans.budgetLine.named", {
+                      activity: line.activityNumber ?? "—",
+                      year: line.year ?? t("plans.budget.wholePeriodShort"),
+                      amount: formatNumber(line.amountDong),
+                    })}
+                  />
                 </td>
               )}
             </tr>

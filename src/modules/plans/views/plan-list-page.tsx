@@ -41,7 +41,7 @@ export function PlanListPage({ plans }: { plans: PlanListItem[] }) {
           <tbody>
             {plans.map((plan) => (
               <tr key={plan.id}>
-                <td>
+                <td lang="vi">
                   <a href={`${base}/${plan.id}`}>{plan.title}</a>
                 </td>
                 <td class="nowrap">

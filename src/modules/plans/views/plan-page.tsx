@@ -22,7 +22,7 @@ export function PlanPage({ plan, findings, chartSvg }: PlanPageProps) {
         { label: plan.title },
       ]}
     >
-      <h1>{plan.title}</h1>
+      <h1 lang="vi">{plan.title}</h1>
       {plan.titleEn && (
         <p class="lead" lang="en">
           {plan.titleEn}
@@ -34,9 +34,9 @@ export function PlanPage({ plan, findings, chartSvg }: PlanPageProps) {
           {plan.decisionNumber}, {t("plans.dated", { date: formatDate(plan.decisionDate) })}
         </dd>
         <dt>{t("plans.field.issuer")}</dt>
-        <dd>{plan.issuer}</dd>
+        <dd lang="vi">{plan.issuer}</dd>
         <dt>{t("plans.field.signer")}</dt>
-        <dd>
+        <dd lang="vi">
           {plan.signerTitle} — {plan.signerName}
         </dd>
         <dt>{t("plans.field.period")}</dt>
@@ -138,7 +138,7 @@ function Objectives({ plan, canManage, base }: { plan: PlanDetail; canManage: bo
       )}
       {plan.objectives.map((objective) => (
         <div class="objective" key={objective.id}>
-          <h3>
+          <h3 lang="vi">
             {objective.code && `${objective.code}. `}
             {objective.title}
           </h3>
@@ -146,7 +146,13 @@ function Objectives({ plan, canManage, base }: { plan: PlanDetail; canManage: bo
             <p class="item-actions">
               <a href={`${base}/objectives/${objective.id}`}>{t("form.edit")}</a>
               <a href={`${base}/objectives/${objective.id}/targets/new`}>{t("plans.target.add")}</a>
-              <DeleteButton action={`${base}/objectives/${objective.id}/delete`} label={t("form.delete")} />
+              <DeleteButton
+                action={`${base}/objectives/${objective.id}/delete`}
+                label={t("form.delete")}
+                itemName={t("plans.objective.named", {
+                  code: objective.code || objective.title.slice(0, 60),
+                })}
+              />
             </p>
           )}
           {objective.targets.length > 0 && (
@@ -166,7 +172,7 @@ function Objectives({ plan, canManage, base }: { plan: PlanDetail; canManage: bo
                 {objective.targets.map((target) => (
                   <tr key={target.id}>
                     <td>{target.code}</td>
-                    <td>
+                    <td lang="vi">
                       {target.description}
                       {target.variants.map((variant, index) => (
                         <p class="variant" key={index}>
@@ -190,6 +196,9 @@ function Objectives({ plan, canManage, base }: { plan: PlanDetail; canManage: bo
                         <DeleteButton
                           action={`${base}/targets/${target.id}/delete`}
                           label={t("form.delete")}
+                          itemName={t("plans.target.named", {
+                            code: target.code || target.description.slice(0, 60),
+                          })}
                         />
                       </td>
                     )}
@@ -230,7 +239,7 @@ function Activities({ plan, canManage, base }: { plan: PlanDetail; canManage: bo
           {plan.activities.map((activity) => (
             <tr key={activity.id}>
               <td>{activity.number}</td>
-              <td>
+              <td lang="vi">
                 {activity.title}
                 {activity.description && (
                   <details>
@@ -239,14 +248,15 @@ function Activities({ plan, canManage, base }: { plan: PlanDetail; canManage: bo
                   </details>
                 )}
               </td>
-              <td>{names(activity.leadUnitCodes)}</td>
-              <td>{names(activity.coordinatingUnitCodes)}</td>
+              <td lang="vi">{names(activity.leadUnitCodes)}</td>
+              <td lang="vi">{names(activity.coordinatingUnitCodes)}</td>
               {canManage && (
                 <td class="item-actions">
                   <a href={`${base}/activities/${activity.id}`}>{t("form.edit")}</a>
                   <DeleteButton
                     action={`${base}/activities/${activity.id}/delete`}
                     label={t("form.delete")}
+                    itemName={t("plans.activity.named", { number: activity.number })}
                   />
                 </td>
               )}
@@ -265,7 +275,7 @@ function Assignments({ plan }: { plan: PlanDetail }) {
   return (
     <section id="assignments" aria-labelledby="assignments-heading">
       <h2 id="assignments-heading">{t("plans.section.assignments")}</h2>
-      <ol class="assignments">
+      <ol class="assignments" lang="vi">
         {plan.assignments.map((assignment) => (
           <li key={assignment.unitCode}>
             <h3>{unitName.get(assignment.unitCode) ?? assignment.unitCode}</h3>
