@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit.ts";
 import { assertCan } from "../../../platform/authorization.ts";
+import { NotFoundError } from "../../../platform/errors.ts";
 import type { Translate } from "../../../platform/i18n.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
 import { slugify } from "../../../platform/text.ts";
@@ -61,9 +62,12 @@ export async function updatePlan({
   planId: number;
   form: unknown;
 }): Promise<void> {
-  const { plan } = await getManageablePlan(ctx, planId);
+  await getManageablePlan(ctx, planId);
   const input = parseInput(PlanHeaderInput, form);
   await ctx.db.transaction(async (tx) => {
+    // The "before" image is read under a row lock, so two administrators saving at once audit truthfully.
+    const [plan] = await tx.select().from(plans).where(eq(plans.id, planId)).for("update");
+    if (!plan) throw new NotFoundError("plans.notFound");
     await tx.update(plans).set(input).where(eq(plans.id, planId));
     const {
       id: _id,
