@@ -1,11 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningServer, startServer } from "../test/helpers/server-process.ts";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -21,36 +18,8 @@ type AxeViolation = {
   nodes: { target: string[]; failureSummary?: string }[];
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 150_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output()}`);
-    try {
-      const response = await fetch(`${baseUrl}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
-}
-
-let server: ChildProcess | undefined;
+let server: RunningServer | undefined;
 let browser: Browser | undefined;
-let dataDir = "";
 let baseUrl = "";
 const axeReport: { url: string; violations: AxeViolation[] }[] = [];
 
@@ -78,28 +47,8 @@ async function checkAccessibility(page: Page) {
 describe("plan journey (real server, real browser)", () => {
   beforeAll(async () => {
     if (!existsSync(chromiumPath)) throw new Error(`chromium not found at ${chromiumPath}`);
-    dataDir = mkdtempSync(join(tmpdir(), "cong-tmdt-e2e-"));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    let output = "";
-    const root = resolve(import.meta.dirname, "..");
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-    };
-    for (const key of ["NODE_ENV", "DATABASE_URL", "PUBLIC_URL", "SESSION_SECRET", "TEST_DATABASE_URL"])
-      delete env[key];
-    if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-    server = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: root, env, stdio: "pipe" });
-    server.stdout?.on("data", (chunk) => {
-      output += chunk;
-    });
-    server.stderr?.on("data", (chunk) => {
-      output += chunk;
-    });
-    await waitForReady(baseUrl, server, () => output);
+    server = await startServer({ databaseUrl: process.env.E2E_DATABASE_URL });
+    baseUrl = server.baseUrl;
     browser = await chromium.launch({
       executablePath: chromiumPath,
       headless: true,
@@ -118,13 +67,7 @@ describe("plan journey (real server, real browser)", () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server?.once("exit", r));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
     const total = axeReport.reduce((sum, entry) => sum + entry.violations.length, 0);
     console.log(`axe: ${axeReport.length} page(s) checked, ${total} violation rule(s)`);
   });
