@@ -9,6 +9,7 @@ const grants = {
   "audit.read": ["admin", "leader"],
   "outbox.read": ["admin"],
   "units.read": ["admin", "officer", "leader"],
+  "units.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

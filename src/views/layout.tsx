@@ -61,6 +61,9 @@ export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
                 {can(actor, "users.manage", province) && (
                   <NavLink href={`/${province.slug}/admin/users`} label={t("nav.users")} />
                 )}
+                {can(actor, "units.manage", province) && (
+                  <NavLink href={`/${province.slug}/admin/units`} label={t("nav.units")} />
+                )}
                 {can(actor, "audit.read", province) && (
                   <NavLink href={`/${province.slug}/admin/audit`} label={t("nav.audit")} />
                 )}

@@ -1,4 +1,4 @@
-export { findActorBySessionToken, listUnits } from "./queries.ts";
+export { findActorBySessionToken, findUnitIdsInProvince, findUnitsVersion, listUnits } from "./queries.ts";
 export { type Role, roles } from "./schema.ts";
 export {
   getAuditPage,
@@ -8,6 +8,7 @@ export {
   getUsersPage,
 } from "./services/admin-reads.ts";
 export { createUser, insertUser, signUp } from "./services/create-user.ts";
+export { getUnitForEdit, getUnitsForAdmin, saveUnit } from "./services/manage-units.ts";
 export {
   changePassword,
   deleteExpiredCredentials,

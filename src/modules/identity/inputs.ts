@@ -81,3 +81,21 @@ export const UpdateUserInput = z.object({
   status: z.enum(["active", "disabled"], "validation.choose"),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
+
+export const UnitInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, "validation.required")
+    .max(40, "validation.tooLong")
+    .regex(/^[A-Z0-9][A-Z0-9_-]*$/, "units.validation.code"),
+  name: z.string().trim().min(1, "validation.required").max(300, "validation.tooLong"),
+  nameEn: z
+    .string()
+    .trim()
+    .max(300, "validation.tooLong")
+    .optional()
+    .transform((value) => value || null),
+  kind: z.enum(["provincial", "central", "other"], "validation.choose"),
+});

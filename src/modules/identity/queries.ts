@@ -148,3 +148,26 @@ export async function listAuditEntries(
   const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(where);
   return { items, total: count?.total ?? 0 };
 }
+
+/** Of these unit ids, the ones that belong to the province (other modules check links through this). */
+export async function findUnitIdsInProvince(
+  db: Executor,
+  provinceId: number,
+  unitIds: readonly number[],
+): Promise<number[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.provinceId, provinceId), inArray(units.id, [...unitIds])));
+  return rows.map((row) => row.id);
+}
+
+/** When a province's units last changed: part of the version of public pages that show unit names. */
+export async function findUnitsVersion(db: Executor, provinceIds: readonly number[]): Promise<string> {
+  const [row] = await db
+    .select({ version: sql<string | null>`max(${units.updatedAt})::text` })
+    .from(units)
+    .where(inArray(units.provinceId, [...provinceIds]));
+  return row?.version ?? "none";
+}

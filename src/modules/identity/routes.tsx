@@ -20,6 +20,7 @@ import {
   updateUser,
 } from "./index.ts";
 import type { Role } from "./schema.ts";
+import { unitRoutes } from "./unit-routes.tsx";
 import { AuditPage, OutboxPage, UserFormPage, UsersPage } from "./views/admin-pages.tsx";
 import {
   AccountPage,
@@ -41,6 +42,7 @@ function safeNext(province: string, next: unknown): string {
 type ProvinceParams = { province: string };
 
 export async function identityRoutes(app: FastifyInstance) {
+  await app.register(unitRoutes);
   const secure = app.config.publicUrl.startsWith("https://");
 
   app.get<{ Params: ProvinceParams; Querystring: { next?: string } }>(

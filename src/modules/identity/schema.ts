@@ -29,6 +29,7 @@ export const units = pgTable(
     nameEn: text("name_en"),
     kind: text("kind", { enum: ["provincial", "central", "other"] }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("units_province_code_key").on(table.provinceId, table.code)],
 );

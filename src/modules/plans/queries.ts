@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.ts";
 import { provinces } from "../geo/schema.ts";
-import { units } from "../identity/schema.ts";
+import { findUnitsVersion, listUnits } from "../identity/index.ts";
 import type { PlanDetail } from "./plan-detail.ts";
 import {
   planActivities,
@@ -118,7 +118,7 @@ export async function findPlanDetail(
       .where(byPlan(planDecisionCitations))
       .orderBy(asc(planDecisionCitations.position)),
     db.select().from(planAssignments).where(byPlan(planAssignments)).orderBy(asc(planAssignments.position)),
-    db.select().from(units).where(eq(units.provinceId, plan.plan.provinceId)).orderBy(asc(units.id)),
+    listUnits(db, [plan.plan.provinceId]),
   ]);
   const unitCode = new Map(unitRows.map((unit) => [unit.id, unit.code]));
   const activityNumber = new Map(activities.map((activity) => [activity.id, activity.number]));
@@ -221,21 +221,25 @@ export async function findPlansVersion(
   planId?: number,
 ): Promise<string | undefined> {
   // A digest of every (id, updated_at), not max(updated_at): an edit whose timestamp is not the newest
-  // (another process's clock, commits in another order) still changes the version.
-  const [row] = await db
-    .select({
-      count: sql<number>`count(*)::int`,
-      digest: sql<
-        string | null
-      >`md5(string_agg(${plans.id}::text || ':' || ${plans.updatedAt}::text, ',' order by ${plans.id}))`,
-    })
-    .from(plans)
-    .where(
-      and(
-        inArray(plans.provinceId, [...provinceIds]),
-        planId === undefined ? undefined : eq(plans.id, planId),
+  // (another process's clock, commits in another order) still changes the version. Unit names show on
+  // plan pages too, so their last change is part of it.
+  const [[row], unitsVersion] = await Promise.all([
+    db
+      .select({
+        count: sql<number>`count(*)::int`,
+        digest: sql<
+          string | null
+        >`md5(string_agg(${plans.id}::text || ':' || ${plans.updatedAt}::text, ',' order by ${plans.id}))`,
+      })
+      .from(plans)
+      .where(
+        and(
+          inArray(plans.provinceId, [...provinceIds]),
+          planId === undefined ? undefined : eq(plans.id, planId),
+        ),
       ),
-    );
+    findUnitsVersion(db, provinceIds),
+  ]);
   if (!row || row.count === 0) return planId === undefined ? "empty" : undefined;
-  return `${row.count}:${row.digest}`;
+  return `${row.count}:${row.digest}:${unitsVersion}`;
 }

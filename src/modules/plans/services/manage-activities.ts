@@ -1,8 +1,8 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { NotFoundError, ValidationError } from "../../../platform/errors.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
 import { parseInput } from "../../../platform/validation.ts";
-import { units } from "../../identity/schema.ts";
+import { findUnitIdsInProvince } from "../../identity/index.ts";
 import { ActivityInput } from "../inputs.ts";
 import { planActivities, planActivityUnits } from "../schema.ts";
 import { getManageablePlan, recordPlanChange } from "./plan-access.ts";
@@ -24,13 +24,8 @@ export async function saveActivity({
   const { leadUnitIds, coordinatingUnitIds, ...fields } = input;
   return ctx.db.transaction(async (tx) => {
     const unitIds = [...new Set([...leadUnitIds, ...coordinatingUnitIds])];
-    if (unitIds.length) {
-      const found = await tx
-        .select({ id: units.id })
-        .from(units)
-        .where(and(inArray(units.id, unitIds), eq(units.provinceId, plan.provinceId)));
-      if (found.length !== unitIds.length)
-        throw new ValidationError([{ field: "leadUnitIds", messageKey: "validation.invalid" }]);
+    if ((await findUnitIdsInProvince(tx, plan.provinceId, unitIds)).length !== unitIds.length) {
+      throw new ValidationError([{ field: "leadUnitIds", messageKey: "validation.invalid" }]);
     }
     const [clash] = await tx
       .select({ id: planActivities.id })
