@@ -109,3 +109,16 @@ export class Browser {
     return token;
   }
 }
+
+/** The id of a province's plan for the period starting in `periodStart`, looked up through the public API. */
+export async function findPlanId(
+  app: FastifyInstance,
+  province: string,
+  periodStart: number,
+): Promise<number> {
+  const response = await app.inject(`/api/v1/provinces/${province}/plans`);
+  const plans = response.json() as { items: { id: number; periodStart: number }[] };
+  const plan = plans.items.find((item) => item.periodStart === periodStart);
+  if (!plan) throw new Error(`no ${periodStart} plan in ${province}`);
+  return plan.id;
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { UnauthenticatedError } from "../../platform/errors.ts";
 import { handleForm, pageFromQuery } from "../../platform/http/forms.ts";
+import { idFromParam } from "../../platform/http/route-id.ts";
 import { toSameSitePath } from "../../platform/http/safe-path.ts";
 import { sessionCookie, sessionCookieOptions } from "../../platform/http/session-plugin.ts";
 import { emptyForm } from "../../views/components.tsx";
@@ -204,7 +205,7 @@ export async function identityRoutes(app: FastifyInstance) {
     "/:province/admin/users/:id",
     async (request, reply) => {
       const ctx = request.serviceContext();
-      const user = await getUserForEdit({ ctx, userId: Number(request.params.id) || 0 });
+      const user = await getUserForEdit({ ctx, userId: idFromParam(request.params.id) });
       const values = {
         fullName: user.fullName,
         email: user.email,
@@ -226,7 +227,7 @@ export async function identityRoutes(app: FastifyInstance) {
     "/:province/admin/users/:id",
     async (request, reply) => {
       const ctx = request.serviceContext();
-      const userId = Number(request.params.id) || 0;
+      const userId = idFromParam(request.params.id);
       const user = await getUserForEdit({ ctx, userId });
       const units = await getUnitsOfProvince({ ctx });
       return handleForm(request, reply, {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { handleForm } from "../../platform/http/forms.ts";
+import { idFromParam } from "../../platform/http/route-id.ts";
 import { emptyForm } from "../../views/components.tsx";
 import { getUnitForEdit, getUnitsForAdmin, saveUnit } from "./index.ts";
 import { UnitFormPage, UnitsPage } from "./views/unit-pages.tsx";
 
 type Params = { province: string; unit?: string };
-const unitIdOf = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : 0);
 
 /** Administrators keep the province's units: the agencies that lead and coordinate plan activities. */
 export async function unitRoutes(app: FastifyInstance) {
@@ -19,14 +19,14 @@ export async function unitRoutes(app: FastifyInstance) {
   app.get<{ Params: Params }>("/:province/admin/units/:unit", async (request, reply) => {
     const unit = await getUnitForEdit({
       ctx: request.serviceContext(),
-      unitId: unitIdOf(request.params.unit),
+      unitId: idFromParam(request.params.unit),
     });
     const values = { code: unit.code, name: unit.name, nameEn: unit.nameEn ?? "", kind: unit.kind };
     return reply.render(<UnitFormPage form={emptyForm(values)} unitId={unit.id} />);
   });
   for (const path of ["/:province/admin/units", "/:province/admin/units/:unit"]) {
     app.post<{ Params: Params }>(path, async (request, reply) => {
-      const unitId = request.params.unit === undefined ? null : unitIdOf(request.params.unit);
+      const unitId = request.params.unit === undefined ? null : idFromParam(request.params.unit);
       return handleForm(request, reply, {
         run: () => saveUnit({ ctx: request.serviceContext(), unitId, form: request.body }),
         onSuccess: () =>

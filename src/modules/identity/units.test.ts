@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { Browser, buildTestApp, type TestApp } from "../../../test/helpers/app.ts";
+import { Browser, buildTestApp, findPlanId, type TestApp } from "../../../test/helpers/app.ts";
 import { auditLog, units } from "./schema.ts";
 
 let testApp: TestApp;
@@ -25,10 +25,7 @@ test("an administrator renames a unit; the public plan page shows the new name a
   const admin = new Browser(testApp.app);
   await admin.signIn(p, `quantri@${p}.demo`);
   const visitor = new Browser(testApp.app);
-  const plans = (await visitor.get(`/api/v1/provinces/${p}/plans`)).json() as {
-    items: { id: number; periodStart: number }[];
-  };
-  const planUrl = `/${p}/plans/${plans.items.find((plan) => plan.periodStart === 2021)!.id}`;
+  const planUrl = `/${p}/plans/${await findPlanId(testApp.app, p, 2021)}`;
   expect((await visitor.get(planUrl)).body).toContain("Sở Công Thương");
 
   const unit = await unitOf("SCT");

@@ -1,6 +1,7 @@
 import type { MultipartFile, MultipartValue } from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { handleForm } from "../../platform/http/forms.ts";
+import { idFromParam } from "../../platform/http/route-id.ts";
 import { formatNumber } from "../../platform/vn-format.ts";
 import { emptyForm } from "../../views/components.tsx";
 import { getPlanForEdit, importBudgetTable } from "./index.ts";
@@ -29,7 +30,7 @@ export async function budgetImportRoutes(app: FastifyInstance) {
   app.get<{ Params: Params }>("/:province/plans/:plan/budget/import", async (request, reply) => {
     const { plan } = await getPlanForEdit({
       ctx: request.serviceContext(),
-      planId: Number(request.params.plan) || 0,
+      planId: idFromParam(request.params.plan),
     });
     return reply.render(
       <BudgetImportPage
@@ -41,7 +42,7 @@ export async function budgetImportRoutes(app: FastifyInstance) {
 
   app.post<{ Params: Params }>("/:province/plans/:plan/budget/import", async (request, reply) => {
     const ctx = request.serviceContext();
-    const { plan } = await getPlanForEdit({ ctx, planId: Number(request.params.plan) || 0 });
+    const { plan } = await getPlanForEdit({ ctx, planId: idFromParam(request.params.plan) });
     const body = (request.isMultipart() ? request.body : {}) as MultipartBody;
     const values = {
       unit: fieldValue(body, "unit") ?? "",

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { handleForm } from "../../platform/http/forms.ts";
+import { idFromParam } from "../../platform/http/route-id.ts";
 import { emptyForm } from "../../views/components.tsx";
 import { formatPlanAmount } from "./budget-table.ts";
 import {
@@ -14,7 +15,7 @@ import {
   saveTarget,
 } from "./index.ts";
 import type { PlanDetail } from "./plan-detail.ts";
-import { backToPlan, idOf, type PlanParams, type PlanRequest } from "./route-helpers.ts";
+import { backToPlan, type PlanParams, type PlanRequest } from "./route-helpers.ts";
 import {
   ActivityFormPage,
   BudgetLineFormPage,
@@ -31,7 +32,7 @@ export async function planItemRoutes(app: FastifyInstance) {
 
 function registerObjectiveRoutes(app: FastifyInstance) {
   const load = (request: PlanRequest) =>
-    getPlanForEdit({ ctx: request.serviceContext(), planId: idOf(request.params.plan) });
+    getPlanForEdit({ ctx: request.serviceContext(), planId: idFromParam(request.params.plan) });
   const objectiveValues = (plan: PlanDetail, objectiveId: number): Record<string, string> => {
     const objective = plan.objectives.find((item) => item.id === objectiveId);
     return objective ? { code: objective.code, title: objective.title } : {};
@@ -43,7 +44,7 @@ function registerObjectiveRoutes(app: FastifyInstance) {
   });
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/objectives/:objective", async (request, reply) => {
     const { plan } = await load(request);
-    const objectiveId = idOf(request.params.objective);
+    const objectiveId = idFromParam(request.params.objective);
     return reply.render(
       <ObjectiveFormPage
         plan={plan}
@@ -54,13 +55,20 @@ function registerObjectiveRoutes(app: FastifyInstance) {
   });
   for (const path of ["/:province/plans/:plan/objectives", "/:province/plans/:plan/objectives/:objective"]) {
     app.post<{ Params: PlanParams }>(path, async (request, reply) => {
-      const { plan } = await load(request);
-      const objectiveId = request.params.objective ? idOf(request.params.objective) : null;
+      const objectiveId = request.params.objective ? idFromParam(request.params.objective) : null;
       return handleForm(request, reply, {
         run: () =>
-          saveObjective({ ctx: request.serviceContext(), planId: plan.id, objectiveId, form: request.body }),
+          saveObjective({
+            ctx: request.serviceContext(),
+            planId: idFromParam(request.params.plan),
+            objectiveId,
+            form: request.body,
+          }),
         onSuccess: backToPlan(request, reply, "objectives"),
-        renderInvalid: (form) => <ObjectiveFormPage plan={plan} objectiveId={objectiveId} form={form} />,
+        renderInvalid: async (form) => {
+          const { plan } = await load(request);
+          return <ObjectiveFormPage plan={plan} objectiveId={objectiveId} form={form} />;
+        },
       });
     });
   }
@@ -69,8 +77,8 @@ function registerObjectiveRoutes(app: FastifyInstance) {
     async (request, reply) => {
       await deleteObjective({
         ctx: request.serviceContext(),
-        planId: idOf(request.params.plan),
-        objectiveId: idOf(request.params.objective),
+        planId: idFromParam(request.params.plan),
+        objectiveId: idFromParam(request.params.objective),
       });
       return backToPlan(request, reply, "objectives")();
     },
@@ -98,7 +106,7 @@ function registerObjectiveRoutes(app: FastifyInstance) {
       return reply.render(
         <TargetFormPage
           plan={plan}
-          objectiveId={idOf(request.params.objective)}
+          objectiveId={idFromParam(request.params.objective)}
           targetId={null}
           form={emptyForm({ targetYear: String(plan.periodEnd) })}
         />,
@@ -109,11 +117,11 @@ function registerObjectiveRoutes(app: FastifyInstance) {
     "/:province/plans/:plan/objectives/:objective/targets/:item",
     async (request, reply) => {
       const { plan } = await load(request);
-      const targetId = idOf(request.params.item);
+      const targetId = idFromParam(request.params.item);
       return reply.render(
         <TargetFormPage
           plan={plan}
-          objectiveId={idOf(request.params.objective)}
+          objectiveId={idFromParam(request.params.objective)}
           targetId={targetId}
           form={emptyForm(targetValues(plan, targetId))}
         />,
@@ -125,30 +133,30 @@ function registerObjectiveRoutes(app: FastifyInstance) {
     "/:province/plans/:plan/objectives/:objective/targets/:item",
   ]) {
     app.post<{ Params: PlanParams }>(path, async (request, reply) => {
-      const { plan } = await load(request);
-      const objectiveId = idOf(request.params.objective);
-      const targetId = request.params.item ? idOf(request.params.item) : null;
+      const objectiveId = idFromParam(request.params.objective);
+      const targetId = request.params.item ? idFromParam(request.params.item) : null;
       return handleForm(request, reply, {
         run: () =>
           saveTarget({
             ctx: request.serviceContext(),
-            planId: plan.id,
+            planId: idFromParam(request.params.plan),
             objectiveId,
             targetId,
             form: request.body,
           }),
         onSuccess: backToPlan(request, reply, "objectives"),
-        renderInvalid: (form) => (
-          <TargetFormPage plan={plan} objectiveId={objectiveId} targetId={targetId} form={form} />
-        ),
+        renderInvalid: async (form) => {
+          const { plan } = await load(request);
+          return <TargetFormPage plan={plan} objectiveId={objectiveId} targetId={targetId} form={form} />;
+        },
       });
     });
   }
   app.post<{ Params: PlanParams }>("/:province/plans/:plan/targets/:item/delete", async (request, reply) => {
     await deleteTarget({
       ctx: request.serviceContext(),
-      planId: idOf(request.params.plan),
-      targetId: idOf(request.params.item),
+      planId: idFromParam(request.params.plan),
+      targetId: idFromParam(request.params.item),
     });
     return backToPlan(request, reply, "objectives")();
   });
@@ -161,7 +169,7 @@ function selectedIds(body: unknown, name: string): string[] {
 
 function registerActivityRoutes(app: FastifyInstance) {
   const load = (request: PlanRequest) =>
-    getPlanForEdit({ ctx: request.serviceContext(), planId: idOf(request.params.plan) });
+    getPlanForEdit({ ctx: request.serviceContext(), planId: idFromParam(request.params.plan) });
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/activities/new", async (request, reply) => {
     const { plan, units } = await load(request);
     return reply.render(
@@ -176,7 +184,7 @@ function registerActivityRoutes(app: FastifyInstance) {
   });
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/activities/:item", async (request, reply) => {
     const { plan, units } = await load(request);
-    const activity = plan.activities.find((item) => item.id === idOf(request.params.item));
+    const activity = plan.activities.find((item) => item.id === idFromParam(request.params.item));
     const idByCode = new Map(units.map((unit) => [unit.code, String(unit.id)]));
     const values: Record<string, string> = activity
       ? { number: activity.number, title: activity.title, description: activity.description }
@@ -197,24 +205,31 @@ function registerActivityRoutes(app: FastifyInstance) {
   });
   for (const path of ["/:province/plans/:plan/activities", "/:province/plans/:plan/activities/:item"]) {
     app.post<{ Params: PlanParams }>(path, async (request, reply) => {
-      const { plan, units } = await load(request);
-      const activityId = request.params.item ? idOf(request.params.item) : null;
+      const activityId = request.params.item ? idFromParam(request.params.item) : null;
       return handleForm(request, reply, {
         run: () =>
-          saveActivity({ ctx: request.serviceContext(), planId: plan.id, activityId, form: request.body }),
+          saveActivity({
+            ctx: request.serviceContext(),
+            planId: idFromParam(request.params.plan),
+            activityId,
+            form: request.body,
+          }),
         onSuccess: backToPlan(request, reply, "activities"),
-        renderInvalid: (form) => (
-          <ActivityFormPage
-            plan={plan}
-            activityId={activityId}
-            form={form}
-            units={units}
-            selected={{
-              lead: selectedIds(request.body, "leadUnitIds"),
-              coordinating: selectedIds(request.body, "coordinatingUnitIds"),
-            }}
-          />
-        ),
+        renderInvalid: async (form) => {
+          const { plan, units } = await load(request);
+          return (
+            <ActivityFormPage
+              plan={plan}
+              activityId={activityId}
+              form={form}
+              units={units}
+              selected={{
+                lead: selectedIds(request.body, "leadUnitIds"),
+                coordinating: selectedIds(request.body, "coordinatingUnitIds"),
+              }}
+            />
+          );
+        },
       });
     });
   }
@@ -223,8 +238,8 @@ function registerActivityRoutes(app: FastifyInstance) {
     async (request, reply) => {
       await deleteActivity({
         ctx: request.serviceContext(),
-        planId: idOf(request.params.plan),
-        activityId: idOf(request.params.item),
+        planId: idFromParam(request.params.plan),
+        activityId: idFromParam(request.params.item),
       });
       return backToPlan(request, reply, "activities")();
     },
@@ -233,7 +248,7 @@ function registerActivityRoutes(app: FastifyInstance) {
 
 function registerBudgetLineRoutes(app: FastifyInstance) {
   const load = (request: PlanRequest) =>
-    getPlanForEdit({ ctx: request.serviceContext(), planId: idOf(request.params.plan) });
+    getPlanForEdit({ ctx: request.serviceContext(), planId: idFromParam(request.params.plan) });
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/budget-lines/new", async (request, reply) => {
     const { plan } = await load(request);
     return reply.render(
@@ -247,7 +262,7 @@ function registerBudgetLineRoutes(app: FastifyInstance) {
   });
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/budget-lines/:item", async (request, reply) => {
     const { plan } = await load(request);
-    const line = plan.budgetLines.find((item) => item.id === idOf(request.params.item));
+    const line = plan.budgetLines.find((item) => item.id === idFromParam(request.params.item));
     const activityId = plan.activities.find((activity) => activity.number === line?.activityNumber)?.id;
     const values: Record<string, string> = line
       ? {
@@ -269,15 +284,20 @@ function registerBudgetLineRoutes(app: FastifyInstance) {
   });
   for (const path of ["/:province/plans/:plan/budget-lines", "/:province/plans/:plan/budget-lines/:item"]) {
     app.post<{ Params: PlanParams }>(path, async (request, reply) => {
-      const { plan } = await load(request);
-      const lineId = request.params.item ? idOf(request.params.item) : null;
+      const lineId = request.params.item ? idFromParam(request.params.item) : null;
       return handleForm(request, reply, {
         run: () =>
-          saveBudgetLine({ ctx: request.serviceContext(), planId: plan.id, lineId, form: request.body }),
+          saveBudgetLine({
+            ctx: request.serviceContext(),
+            planId: idFromParam(request.params.plan),
+            lineId,
+            form: request.body,
+          }),
         onSuccess: backToPlan(request, reply, "budget"),
-        renderInvalid: (form) => (
-          <BudgetLineFormPage plan={plan} lineId={lineId} form={form} activities={plan.activities} />
-        ),
+        renderInvalid: async (form) => {
+          const { plan } = await load(request);
+          return <BudgetLineFormPage plan={plan} lineId={lineId} form={form} activities={plan.activities} />;
+        },
       });
     });
   }
@@ -286,8 +306,8 @@ function registerBudgetLineRoutes(app: FastifyInstance) {
     async (request, reply) => {
       await deleteBudgetLine({
         ctx: request.serviceContext(),
-        planId: idOf(request.params.plan),
-        lineId: idOf(request.params.item),
+        planId: idFromParam(request.params.plan),
+        lineId: idFromParam(request.params.item),
       });
       return backToPlan(request, reply, "budget")();
     },

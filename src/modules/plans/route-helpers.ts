@@ -1,13 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { idFromParam } from "../../platform/http/route-id.ts";
 
 export type PlanParams = { province: string; plan: string; item: string; objective: string };
 export type PlanRequest = FastifyRequest<{ Params: PlanParams }>;
 
-/** A numeric id from the URL; anything else becomes 0, which no row has, so the service answers 404. */
-export const idOf = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? Number(value) : 0);
-
 export function planUrl(request: PlanRequest, suffix = ""): string {
-  return `/${request.params.province}/plans/${idOf(request.params.plan)}${suffix}`;
+  return `/${request.params.province}/plans/${idFromParam(request.params.plan)}${suffix}`;
 }
 
 /** Redirects back to the plan's section after a change, with a confirmation. */

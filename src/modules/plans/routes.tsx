@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { handleForm } from "../../platform/http/forms.ts";
 import { PublicPageCache } from "../../platform/http/page-cache.ts";
+import { idFromParam } from "../../platform/http/route-id.ts";
 import { formatDate } from "../../platform/vn-format.ts";
 import { emptyForm } from "../../views/components.tsx";
 import { planApiRoutes } from "./api-routes.ts";
@@ -16,7 +17,7 @@ import {
 } from "./index.ts";
 import { planItemRoutes } from "./item-routes.tsx";
 import type { PlanDetail } from "./plan-detail.ts";
-import { backToPlan, idOf, type PlanParams } from "./route-helpers.ts";
+import { backToPlan, type PlanParams } from "./route-helpers.ts";
 import { PlanHeaderFormPage } from "./views/plan-forms.tsx";
 import { PlanListPage } from "./views/plan-list-page.tsx";
 import { PlanPage } from "./views/plan-page.tsx";
@@ -75,7 +76,7 @@ export async function planRoutes(app: FastifyInstance) {
   const publicPages = new PublicPageCache();
   app.get<{ Params: PlanParams }>("/:province/plans/:plan", async (request, reply) => {
     const ctx = request.serviceContext();
-    const planId = idOf(request.params.plan);
+    const planId = idFromParam(request.params.plan);
     return publicPages.send(request, reply, {
       version: () => getPlanVersion({ ctx, planId }),
       render: async () => {
@@ -87,7 +88,10 @@ export async function planRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/export.xlsx", async (request, reply) => {
-    const { plan } = await getPlan({ ctx: request.serviceContext(), planId: idOf(request.params.plan) });
+    const { plan } = await getPlan({
+      ctx: request.serviceContext(),
+      planId: idFromParam(request.params.plan),
+    });
     const { exportPlanXlsx } = await loadExporters.xlsx();
     const bytes = await exportPlanXlsx(plan, request.t);
     return reply
@@ -96,7 +100,10 @@ export async function planRoutes(app: FastifyInstance) {
       .send(bytes);
   });
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/export.pdf", async (request, reply) => {
-    const { plan } = await getPlan({ ctx: request.serviceContext(), planId: idOf(request.params.plan) });
+    const { plan } = await getPlan({
+      ctx: request.serviceContext(),
+      planId: idFromParam(request.params.plan),
+    });
     const { exportPlanPdf } = await loadExporters.pdf();
     const bytes = await exportPlanPdf(plan, request.t);
     return reply
@@ -108,18 +115,20 @@ export async function planRoutes(app: FastifyInstance) {
   app.get<{ Params: PlanParams }>("/:province/plans/:plan/edit", async (request, reply) => {
     const { plan } = await getPlanForEdit({
       ctx: request.serviceContext(),
-      planId: idOf(request.params.plan),
+      planId: idFromParam(request.params.plan),
     });
     return reply.render(<PlanHeaderFormPage plan={plan} form={emptyForm(headerValues(plan))} />);
   });
   app.post<{ Params: PlanParams }>("/:province/plans/:plan", async (request, reply) => {
     const ctx = request.serviceContext();
-    const planId = idOf(request.params.plan);
-    const { plan } = await getPlanForEdit({ ctx, planId });
+    const planId = idFromParam(request.params.plan);
+    // The plan is loaded only to show the form again: a successful save needs just the service.
     return handleForm(request, reply, {
       run: () => updatePlan({ ctx, planId, form: request.body }),
       onSuccess: backToPlan(request, reply, "main"),
-      renderInvalid: (form) => <PlanHeaderFormPage plan={plan} form={form} />,
+      renderInvalid: async (form) => (
+        <PlanHeaderFormPage plan={(await getPlanForEdit({ ctx, planId })).plan} form={form} />
+      ),
     });
   });
 

@@ -1,15 +1,13 @@
 import { formatDateTime } from "../../../platform/vn-format.ts";
 import {
   CheckboxGroup,
-  ErrorSummary,
-  Form,
   type FormState,
   Pagination,
   SelectField,
-  SubmitButton,
   TableWrap,
   TextField,
 } from "../../../views/components.tsx";
+import { FormPage } from "../../../views/form-page.tsx";
 import { Layout } from "../../../views/layout.tsx";
 import { usePage } from "../../../views/page-context.ts";
 import type { AuditListItem, UserListItem } from "../queries.ts";
@@ -83,69 +81,64 @@ export function UserFormPage({
   const title = userId ? t("users.edit") : t("users.create");
   const grantable = roles.filter((role) => role !== "operator" || actor?.roles.has("operator"));
   return (
-    <Layout
+    <FormPage
       title={title}
       breadcrumbs={[
         { href: `/${province!.slug}`, label: t("nav.home") },
         { href: base, label: t("users.title") },
-        { label: title },
       ]}
+      action={userId ? `${base}/${userId}` : base}
+      form={form}
+      backHref={base}
     >
-      <div class="narrow">
-        <h1>{title}</h1>
-        <ErrorSummary issues={form.issues} />
-        <Form action={userId ? `${base}/${userId}` : base}>
-          <TextField name="fullName" label={t("field.fullName")} form={form} required />
-          {userId ? (
-            <p>
-              <strong>{t("field.email")}:</strong> {form.values.email}
-            </p>
-          ) : (
-            <TextField name="email" type="email" label={t("field.email")} form={form} required />
-          )}
-          <TextField name="phone" type="tel" label={t("field.phone")} form={form} width="medium" />
-          {!userId && (
-            <TextField
-              name="password"
-              type="password"
-              label={t("users.initialPassword")}
-              hint={t("field.passwordHint")}
-              form={form}
-              autocomplete="new-password"
-              required
-            />
-          )}
-          <CheckboxGroup
-            name="roles"
-            label={t("field.roles")}
-            form={form}
-            selected={selectedRoles}
-            options={grantable.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-          />
-          <SelectField
-            name="unitId"
-            label={t("field.unit")}
-            form={form}
-            options={[
-              { value: "", label: t("users.noUnit") },
-              ...units.map((unit) => ({ value: String(unit.id), label: unit.name })),
-            ]}
-          />
-          {userId && (
-            <SelectField
-              name="status"
-              label={t("field.status")}
-              form={form}
-              options={[
-                { value: "active", label: t("userStatus.active") },
-                { value: "disabled", label: t("userStatus.disabled") },
-              ]}
-            />
-          )}
-          <SubmitButton label={t("form.save")} />
-        </Form>
-      </div>
-    </Layout>
+      <TextField name="fullName" label={t("field.fullName")} form={form} required />
+      {userId ? (
+        <p>
+          <strong>{t("field.email")}:</strong> {form.values.email}
+        </p>
+      ) : (
+        <TextField name="email" type="email" label={t("field.email")} form={form} required />
+      )}
+      <TextField name="phone" type="tel" label={t("field.phone")} form={form} width="medium" />
+      {!userId && (
+        <TextField
+          name="password"
+          type="password"
+          label={t("users.initialPassword")}
+          hint={t("field.passwordHint")}
+          form={form}
+          autocomplete="new-password"
+          required
+        />
+      )}
+      <CheckboxGroup
+        name="roles"
+        label={t("field.roles")}
+        form={form}
+        selected={selectedRoles}
+        options={grantable.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+      />
+      <SelectField
+        name="unitId"
+        label={t("field.unit")}
+        form={form}
+        options={[
+          { value: "", label: t("users.noUnit") },
+          ...units.map((unit) => ({ value: String(unit.id), label: unit.name })),
+        ]}
+      />
+      {userId && (
+        <SelectField
+          name="status"
+          label={t("field.status")}
+          form={form}
+          options={[
+            { value: "active", label: t("userStatus.active") },
+            { value: "disabled", label: t("userStatus.disabled") },
+          ]}
+        />
+      )}
+    </FormPage>
   );
 }
 

@@ -1,12 +1,5 @@
-import {
-  ErrorSummary,
-  Form,
-  type FormState,
-  SelectField,
-  SubmitButton,
-  TableWrap,
-  TextField,
-} from "../../../views/components.tsx";
+import { type FormState, SelectField, TableWrap, TextField } from "../../../views/components.tsx";
+import { FormPage } from "../../../views/form-page.tsx";
 import { Layout } from "../../../views/layout.tsx";
 import { usePage } from "../../../views/page-context.ts";
 
@@ -66,43 +59,35 @@ export function UnitFormPage({ form, unitId }: { form: FormState; unitId: number
   const base = `/${province!.slug}/admin/units`;
   const title = unitId ? t("units.edit") : t("units.create");
   return (
-    <Layout
+    <FormPage
       title={title}
       breadcrumbs={[
         { href: `/${province!.slug}`, label: t("nav.home") },
         { href: base, label: t("units.title") },
-        { label: title },
       ]}
+      action={unitId ? `${base}/${unitId}` : base}
+      form={form}
+      backHref={base}
     >
-      <div class="narrow">
-        <h1>{title}</h1>
-        <ErrorSummary issues={form.issues} />
-        <Form action={unitId ? `${base}/${unitId}` : base}>
-          <TextField
-            name="code"
-            label={t("units.code")}
-            hint={t("units.codeHint")}
-            form={form}
-            width="medium"
-            required
-          />
-          <TextField name="name" label={t("units.name")} form={form} required />
-          <TextField name="nameEn" label={t("units.nameEn")} form={form} />
-          <SelectField
-            name="kind"
-            label={t("units.kind")}
-            form={form}
-            options={(["provincial", "central", "other"] as const).map((kind) => ({
-              value: kind,
-              label: t(`units.kind.${kind}`),
-            }))}
-          />
-          <SubmitButton label={t("form.save")} />
-        </Form>
-        <p>
-          <a href={base}>{t("form.cancel")}</a>
-        </p>
-      </div>
-    </Layout>
+      <TextField
+        name="code"
+        label={t("units.code")}
+        hint={t("units.codeHint")}
+        form={form}
+        width="medium"
+        required
+      />
+      <TextField name="name" label={t("units.name")} form={form} required />
+      <TextField name="nameEn" label={t("units.nameEn")} form={form} />
+      <SelectField
+        name="kind"
+        label={t("units.kind")}
+        form={form}
+        options={(["provincial", "central", "other"] as const).map((kind) => ({
+          value: kind,
+          label: t(`units.kind.${kind}`),
+        }))}
+      />
+    </FormPage>
   );
 }

@@ -1,51 +1,42 @@
 import type { ComponentChildren } from "preact";
 import {
   CheckboxGroup,
-  ErrorSummary,
-  Form,
   type FormState,
   SelectField,
-  SubmitButton,
   TextArea,
   TextField,
 } from "../../../views/components.tsx";
-import { Layout } from "../../../views/layout.tsx";
+import { FormPage } from "../../../views/form-page.tsx";
 import { usePage } from "../../../views/page-context.ts";
 import { fundingSources } from "../plan-document.ts";
 
 type PlanRef = { id: number; title: string } | null;
 
-/** The frame every plan form shares: breadcrumbs back to the plan, title, error summary, the form. */
+/** Every plan form: breadcrumbs back through the plans list to the plan, and back to the plan. */
 function PlanFormFrame(props: {
   plan: PlanRef;
   title: string;
   action: string;
   form: FormState;
   children: ComponentChildren;
-  enctype?: string;
 }) {
   const { t, province } = usePage();
   const plansHref = `/${province!.slug}/plans`;
-  const crumbs = [
-    { href: `/${province!.slug}`, label: t("nav.home") },
-    { href: plansHref, label: t("plans.title") },
-    ...(props.plan ? [{ href: `${plansHref}/${props.plan.id}`, label: props.plan.title }] : []),
-    { label: props.title },
-  ];
+  const planHref = props.plan ? `${plansHref}/${props.plan.id}` : plansHref;
   return (
-    <Layout title={props.title} breadcrumbs={crumbs}>
-      <div class="narrow">
-        <h1>{props.title}</h1>
-        <ErrorSummary issues={props.form.issues} />
-        <Form action={props.action} enctype={props.enctype}>
-          {props.children}
-          <SubmitButton label={t("form.save")} />
-        </Form>
-        <p>
-          <a href={props.plan ? `${plansHref}/${props.plan.id}` : plansHref}>{t("form.cancel")}</a>
-        </p>
-      </div>
-    </Layout>
+    <FormPage
+      title={props.title}
+      breadcrumbs={[
+        { href: `/${province!.slug}`, label: t("nav.home") },
+        { href: plansHref, label: t("plans.title") },
+        ...(props.plan ? [{ href: planHref, label: props.plan.title }] : []),
+      ]}
+      action={props.action}
+      form={props.form}
+      backHref={planHref}
+    >
+      {props.children}
+    </FormPage>
   );
 }
 
