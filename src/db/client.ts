@@ -86,6 +86,9 @@ async function openPglite(directory: string): Promise<DatabaseHandle> {
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can be closed by the server (restart, failover, an administrator). The pool drops it and
+  // opens another on demand; without this listener node-postgres would throw the error and stop the process.
+  pool.on("error", (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
   const db = drizzlePostgres({ client: pool, schema }) as unknown as Database;
   return {
     db,
