@@ -11,11 +11,20 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { DatabaseHandle } from "./db/client.ts";
+import { enterpriseRoutes } from "./modules/enterprises/routes.tsx";
 import { identityRoutes } from "./modules/identity/routes.tsx";
+import { catalogueRoutes } from "./modules/marketplace/catalogue-routes.tsx";
+import { offerRoutes } from "./modules/marketplace/offer-routes.tsx";
+import { oversightRoutes } from "./modules/marketplace/oversight-routes.tsx";
+import { searchRoutes } from "./modules/marketplace/search-routes.tsx";
 import { planRoutes } from "./modules/plans/routes.tsx";
 import { portalRoutes } from "./portal/routes.tsx";
+import { wireModules } from "./workflows/wiring.ts";
 import "./platform/http/fastify-types.ts";
+import { join } from "node:path";
+import { configureFileStore } from "./platform/files.ts";
 import { errorHandlerPlugin } from "./platform/http/error-handler.tsx";
+import { fileRoutes } from "./platform/http/file-routes.ts";
 import { provincePlugin } from "./platform/http/province-plugin.ts";
 import { renderPlugin } from "./platform/http/render.tsx";
 import { sessionPlugin } from "./platform/http/session-plugin.ts";
@@ -55,6 +64,8 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   configureMail({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  wireModules();
+  configureFileStore(join(config.dataDir, "files"));
 
   // External plugins.
   await app.register(fastifyHelmet, {
@@ -76,7 +87,7 @@ export async function buildApp({
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, {
     attachFieldsToBody: true,
-    limits: { fileSize: maxUploadBytes, files: 1, fields: 20 },
+    limits: { fileSize: maxUploadBytes, files: 10, fields: 100 },
   });
   await app.register(fastifyCsrf, {
     cookieOpts: {
@@ -130,7 +141,13 @@ export async function buildApp({
 
   // Modules.
   await app.register(portalRoutes);
+  await app.register(fileRoutes);
   await app.register(identityRoutes);
   await app.register(planRoutes);
+  await app.register(enterpriseRoutes);
+  await app.register(catalogueRoutes);
+  await app.register(offerRoutes);
+  await app.register(searchRoutes);
+  await app.register(oversightRoutes);
   return app;
 }

@@ -1,7 +1,7 @@
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
-import { loadReferenceProvinces } from "./modules/geo/index.ts";
 import { loadDemoData } from "./workflows/demo-data.ts";
+import { loadReferenceData } from "./workflows/reference-data.ts";
 
 /**
  * Opens the database and brings it up to date: migrations, reference provinces, and (outside production)
@@ -14,7 +14,7 @@ export async function prepareDatabase(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
-    await loadReferenceProvinces(database.db);
+    await loadReferenceData(database.db);
     const demoLoaded = options.withDemoData ? (await loadDemoData(database.db)).loaded : false;
     return { database, demoLoaded };
   } catch (error) {

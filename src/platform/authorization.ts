@@ -10,6 +10,10 @@ const grants = {
   "outbox.read": ["admin"],
   "units.read": ["admin", "officer", "leader"],
   "units.manage": ["admin"],
+  "enterprises.read": ["admin", "officer", "leader"],
+  "enterprises.manage": ["admin", "officer"],
+  "marketplace.moderate": ["admin", "officer"],
+  "marketplace.stats": ["admin", "officer", "leader"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

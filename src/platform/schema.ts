@@ -22,3 +22,22 @@ export const appMeta = pgTable("app_meta", {
   value: text("value").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * An uploaded file, checked by content (not by its name) and size before it is stored. `storageKey` names it
+ * in the file store (a directory under DATA_DIR by default); images also get a thumbnail (`thumbnailKey`).
+ */
+export const uploadedFiles = pgTable("uploaded_files", {
+  id: serial("id").primaryKey(),
+  provinceId: integer("province_id").references(() => provinces.id),
+  ownerUserId: integer("owner_user_id"),
+  storageKey: text("storage_key").notNull().unique(),
+  thumbnailKey: text("thumbnail_key"),
+  originalName: text("original_name").notNull(),
+  contentType: text("content_type").notNull(),
+  byteSize: integer("byte_size").notNull(),
+  sha256: text("sha256").notNull(),
+  width: integer("width"),
+  height: integer("height"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,8 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
-import { loadReferenceProvinces } from "../../src/modules/geo/index.ts";
 import { demoPassword, loadDemoData } from "../../src/workflows/demo-data.ts";
+import { loadReferenceData } from "../../src/workflows/reference-data.ts";
 import { createTestDatabase } from "./database.ts";
 
 export type TestApp = { app: FastifyInstance; database: DatabaseHandle; close(): Promise<void> };
@@ -11,7 +11,7 @@ export type TestApp = { app: FastifyInstance; database: DatabaseHandle; close():
 /** The whole app on a fresh database of its own, with reference provinces and (by default) the demo data. */
 export async function buildTestApp(options: { withDemoData?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  await loadReferenceProvinces(database.db);
+  await loadReferenceData(database.db);
   if (options.withDemoData ?? true) await loadDemoData(database.db);
   const config = loadConfig({
     NODE_ENV: "test",

@@ -1,0 +1,91 @@
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../../../db/client.ts";
+import { offers, products } from "../schema.ts";
+
+/**
+ * Keeps `search_documents` in step with the floor. Each function rewrites the document of one thing from its
+ * current rows (or removes it when the thing is no longer public); services call them in the transaction that
+ * made the change. The folded text is built by the database's `fold_vietnamese`, the same folding the queries use.
+ *
+ * Public means: a published product of a verified enterprise; a published buy or sell offer of a verified
+ * enterprise, not closed and not past its last day; a verified enterprise whose storefront is published.
+ */
+export async function refreshProductDocument(db: Executor, productId: number): Promise<void> {
+  await db.execute(sql`delete from search_documents where doc_type = 'product' and doc_id = ${productId}`);
+  await db.execute(sql`
+    insert into search_documents (
+      province_id, doc_type, doc_id, enterprise_id, slug, title, title_en, summary, enterprise_name, category_ids,
+      offer_kind, address_province_id, commune_id, ocop_stars, verified, price_dong, image_file_id, expires_on,
+      published_at, search_text)
+    select p.province_id, 'product', p.id, e.id, p.slug, p.name, p.name_en, left(p.description, 300), e.name,
+      c.path, null, e.address_province_id, e.commune_id,
+      case when p.ocop_expires_on is null or p.ocop_expires_on >= current_date then p.ocop_stars end,
+      s.badge_granted_at is not null, p.price_dong,
+      (select pi.file_id from product_images pi where pi.product_id = p.id order by pi.position limit 1),
+      null, coalesce(p.published_at, now()),
+      fold_vietnamese(concat_ws(' ', p.name, p.name_en, c.name, c.name_en, p.hs_code, p.origin, e.name,
+        left(p.description, 2000)))
+    from products p
+    join enterprises e on e.id = p.enterprise_id
+    join categories c on c.id = p.category_id
+    left join storefronts s on s.enterprise_id = e.id
+    where p.id = ${productId} and p.status = 'published' and e.status = 'verified'`);
+}
+
+export async function refreshOfferDocument(db: Executor, offerId: number): Promise<void> {
+  await db.execute(sql`delete from search_documents where doc_type = 'offer' and doc_id = ${offerId}`);
+  await db.execute(sql`
+    insert into search_documents (
+      province_id, doc_type, doc_id, enterprise_id, slug, title, title_en, summary, enterprise_name, category_ids,
+      offer_kind, address_province_id, commune_id, ocop_stars, verified, price_dong, image_file_id, expires_on,
+      published_at, search_text)
+    select o.province_id, 'offer', o.id, e.id, o.slug, o.title, o.title_en, left(o.specification, 300), e.name,
+      c.path, o.kind, e.address_province_id, e.commune_id, null, s.badge_granted_at is not null, o.price_dong,
+      null, o.expires_on, coalesce(o.published_at, now()),
+      fold_vietnamese(concat_ws(' ', o.title, o.title_en, c.name, c.name_en, e.name, left(o.specification, 2000)))
+    from offers o
+    join enterprises e on e.id = o.enterprise_id
+    join categories c on c.id = o.category_id
+    left join storefronts s on s.enterprise_id = e.id
+    where o.id = ${offerId} and o.status = 'published' and e.status = 'verified'`);
+}
+
+export async function refreshEnterpriseDocument(db: Executor, enterpriseId: number): Promise<void> {
+  await db.execute(
+    sql`delete from search_documents where doc_type = 'enterprise' and doc_id = ${enterpriseId}`,
+  );
+  await db.execute(sql`
+    insert into search_documents (
+      province_id, doc_type, doc_id, enterprise_id, slug, title, title_en, summary, enterprise_name, category_ids,
+      offer_kind, address_province_id, commune_id, ocop_stars, verified, price_dong, image_file_id, expires_on,
+      published_at, search_text)
+    select e.province_id, 'enterprise', e.id, e.id, s.slug, e.name, e.name_en, left(e.products_description, 300),
+      e.name,
+      coalesce((select array_agg(distinct cid) from products p join categories c on c.id = p.category_id,
+        unnest(c.path) cid where p.enterprise_id = e.id and p.status = 'published'), '{}'),
+      null, e.address_province_id, e.commune_id, null, s.badge_granted_at is not null, null, s.logo_file_id, null,
+      coalesce(s.published_at, now()),
+      fold_vietnamese(concat_ws(' ', e.name, e.name_en, e.short_name, e.tax_code, e.products_description,
+        e.products_description_en))
+    from enterprises e
+    join storefronts s on s.enterprise_id = e.id
+    where e.id = ${enterpriseId} and e.status = 'verified' and s.status = 'published'`);
+}
+
+/**
+ * After an enterprise changes (name, verification, suspension, address): its own document and those of all
+ * its listings, whose visibility and copied fields depend on it.
+ */
+export async function refreshEnterpriseListings(db: Executor, enterpriseId: number): Promise<void> {
+  await refreshEnterpriseDocument(db, enterpriseId);
+  const productRows = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(eq(products.enterpriseId, enterpriseId));
+  for (const row of productRows) await refreshProductDocument(db, row.id);
+  const offerRows = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(eq(offers.enterpriseId, enterpriseId));
+  for (const row of offerRows) await refreshOfferDocument(db, row.id);
+}
