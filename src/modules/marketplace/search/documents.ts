@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { offers, products } from "../schema.ts";
 
@@ -10,13 +10,13 @@ import { offers, products } from "../schema.ts";
  * Public means: a published product of a verified enterprise; a published buy or sell offer of a verified
  * enterprise, not closed and not past its last day; a verified enterprise whose storefront is published.
  */
-export async function refreshProductDocument(db: Executor, productId: number): Promise<void> {
-  await db.execute(sql`delete from search_documents where doc_type = 'product' and doc_id = ${productId}`);
-  await db.execute(sql`
-    insert into search_documents (
+const insertColumns = sql`insert into search_documents (
       province_id, doc_type, doc_id, enterprise_id, slug, title, title_en, summary, enterprise_name, category_ids,
       offer_kind, address_province_id, commune_id, ocop_stars, verified, price_dong, image_file_id, expires_on,
-      published_at, search_text)
+      published_at, search_text)`;
+
+const productDocuments = (condition: SQL) => sql`
+    ${insertColumns}
     select p.province_id, 'product', p.id, e.id, p.slug, p.name, p.name_en, left(p.description, 300), e.name,
       c.path, null, e.address_province_id, e.commune_id,
       case when p.ocop_expires_on is null or p.ocop_expires_on >= current_date then p.ocop_stars end,
@@ -29,16 +29,15 @@ export async function refreshProductDocument(db: Executor, productId: number): P
     join enterprises e on e.id = p.enterprise_id
     join categories c on c.id = p.category_id
     left join storefronts s on s.enterprise_id = e.id
-    where p.id = ${productId} and p.status = 'published' and e.status = 'verified'`);
+    where ${condition} and p.status = 'published' and e.status = 'verified'`;
+
+export async function refreshProductDocument(db: Executor, productId: number): Promise<void> {
+  await db.execute(sql`delete from search_documents where doc_type = 'product' and doc_id = ${productId}`);
+  await db.execute(productDocuments(sql`p.id = ${productId}`));
 }
 
-export async function refreshOfferDocument(db: Executor, offerId: number): Promise<void> {
-  await db.execute(sql`delete from search_documents where doc_type = 'offer' and doc_id = ${offerId}`);
-  await db.execute(sql`
-    insert into search_documents (
-      province_id, doc_type, doc_id, enterprise_id, slug, title, title_en, summary, enterprise_name, category_ids,
-      offer_kind, address_province_id, commune_id, ocop_stars, verified, price_dong, image_file_id, expires_on,
-      published_at, search_text)
+const offerDocuments = (condition: SQL) => sql`
+    ${insertColumns}
     select o.province_id, 'offer', o.id, e.id, o.slug, o.title, o.title_en, left(o.specification, 300), e.name,
       c.path, o.kind, e.address_province_id, e.commune_id, null, s.badge_granted_at is not null, o.price_dong,
       null, o.expires_on, coalesce(o.published_at, now()),
@@ -47,18 +46,16 @@ export async function refreshOfferDocument(db: Executor, offerId: number): Promi
     join enterprises e on e.id = o.enterprise_id
     join categories c on c.id = o.category_id
     left join storefronts s on s.enterprise_id = e.id
-    where o.id = ${offerId} and o.status = 'published' and e.status = 'verified'`);
+    where ${condition} and o.status = 'published' and e.status = 'verified'
+      and o.expires_on >= (now() at time zone 'Asia/Ho_Chi_Minh')::date`;
+
+export async function refreshOfferDocument(db: Executor, offerId: number): Promise<void> {
+  await db.execute(sql`delete from search_documents where doc_type = 'offer' and doc_id = ${offerId}`);
+  await db.execute(offerDocuments(sql`o.id = ${offerId}`));
 }
 
-export async function refreshEnterpriseDocument(db: Executor, enterpriseId: number): Promise<void> {
-  await db.execute(
-    sql`delete from search_documents where doc_type = 'enterprise' and doc_id = ${enterpriseId}`,
-  );
-  await db.execute(sql`
-    insert into search_documents (
-      province_id, doc_type, doc_id, enterprise_id, slug, title, title_en, summary, enterprise_name, category_ids,
-      offer_kind, address_province_id, commune_id, ocop_stars, verified, price_dong, image_file_id, expires_on,
-      published_at, search_text)
+const enterpriseDocuments = (condition: SQL) => sql`
+    ${insertColumns}
     select e.province_id, 'enterprise', e.id, e.id, s.slug, e.name, e.name_en, left(e.products_description, 300),
       e.name,
       coalesce((select array_agg(distinct cid) from products p join categories c on c.id = p.category_id,
@@ -69,7 +66,26 @@ export async function refreshEnterpriseDocument(db: Executor, enterpriseId: numb
         e.products_description_en))
     from enterprises e
     join storefronts s on s.enterprise_id = e.id
-    where e.id = ${enterpriseId} and e.status = 'verified' and s.status = 'published'`);
+    where ${condition} and e.status = 'verified' and s.status = 'published'`;
+
+export async function refreshEnterpriseDocument(db: Executor, enterpriseId: number): Promise<void> {
+  await db.execute(
+    sql`delete from search_documents where doc_type = 'enterprise' and doc_id = ${enterpriseId}`,
+  );
+  await db.execute(enterpriseDocuments(sql`e.id = ${enterpriseId}`));
+}
+
+/** Rebuilds every document of the given provinces' floors in three set-based statements (demo data, bulk loads). */
+export async function rebuildSearchDocuments(db: Executor, provinceIds: readonly number[]): Promise<void> {
+  if (provinceIds.length === 0) return;
+  const ids = sql.join(
+    provinceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  await db.execute(sql`delete from search_documents where province_id in (${ids})`);
+  await db.execute(productDocuments(sql`p.province_id in (${ids})`));
+  await db.execute(offerDocuments(sql`o.province_id in (${ids})`));
+  await db.execute(enterpriseDocuments(sql`e.province_id in (${ids})`));
 }
 
 /**
