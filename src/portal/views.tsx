@@ -46,6 +46,24 @@ export function PortalHomePage({ summary }: { summary: PortalSummary }) {
     <Layout title={t("nav.home")}>
       <h1>{t("portal.title", { province: provinceDisplayName(province!, t) })}</h1>
       <p class="lead">{t("portal.lead")}</p>
+      <section aria-labelledby="floor-heading" class="panel">
+        <h2 id="floor-heading">{t("nav.floor")}</h2>
+        <p>{t("portal.floorLead")}</p>
+        <form method="get" action={`${base}/search`} role="search" class="search-box">
+          <label for="portal-search">{t("portal.searchLabel")}</label>
+          <div class="search-box-row">
+            <input id="portal-search" name="q" type="search" placeholder={t("portal.searchPlaceholder")} />
+            <button type="submit">{t("portal.searchButton")}</button>
+          </div>
+        </form>
+        <p>
+          <a href={`${base}/floor`}>{t("portal.floorLink")}</a> ·{" "}
+          <a href={`${base}/opportunities`}>{t("nav.opportunities")}</a> ·{" "}
+          <a href={`${base}/exporters`} hreflang="en">
+            {t("portal.exportersLink")}
+          </a>
+        </p>
+      </section>
       <section aria-labelledby="plans-heading" class="panel">
         <h2 id="plans-heading">{t("nav.plans")}</h2>
         <p>{t("portal.planCount", { count: summary.planCount })}</p>

@@ -57,7 +57,21 @@ export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
             <nav class="main-nav" aria-label={t("layout.mainNavigation")}>
               <ul class="container">
                 <NavLink href={`/${province.slug}`} label={t("nav.home")} exact />
+                <NavLink href={`/${province.slug}/floor`} label={t("nav.floor")} />
+                <NavLink href={`/${province.slug}/opportunities`} label={t("nav.opportunities")} />
                 <NavLink href={`/${province.slug}/plans`} label={t("nav.plans")} />
+                {actor?.roles.has("enterprise") && (
+                  <NavLink href={`/${province.slug}/my/enterprise`} label={t("nav.myEnterprise")} />
+                )}
+                {can(actor, "enterprises.read", province) && (
+                  <NavLink href={`/${province.slug}/admin/enterprises`} label={t("nav.enterprises")} />
+                )}
+                {can(actor, "marketplace.moderate", province) && (
+                  <NavLink href={`/${province.slug}/admin/moderation`} label={t("nav.moderation")} />
+                )}
+                {can(actor, "marketplace.stats", province) && (
+                  <NavLink href={`/${province.slug}/admin/floor-stats`} label={t("nav.floorStats")} />
+                )}
                 {can(actor, "users.manage", province) && (
                   <NavLink href={`/${province.slug}/admin/users`} label={t("nav.users")} />
                 )}
@@ -86,6 +100,9 @@ export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
           </div>
         )}
         <main id="main" class="container" tabindex={-1}>
+          {province && actor?.roles.has("enterprise") && currentPath.startsWith(`/${province.slug}/my/`) && (
+            <EnterpriseAreaNav />
+          )}
           {breadcrumbs && breadcrumbs.length > 0 && <Breadcrumbs items={breadcrumbs} />}
           {flash && <FlashMessage flash={flash} />}
           {children}
@@ -137,5 +154,24 @@ function AccountLinks() {
         </button>
       </form>
     </span>
+  );
+}
+
+/** The enterprise representative's own area: profile, storefront, products, offers, quotes, inquiries. */
+function EnterpriseAreaNav() {
+  const { t, province } = usePage();
+  if (!province) return null;
+  const base = `/${province.slug}/my`;
+  return (
+    <nav class="sub-nav" aria-label={t("nav.enterpriseArea")}>
+      <ul>
+        <NavLink href={`${base}/enterprise`} label={t("nav.my.enterprise")} />
+        <NavLink href={`${base}/storefront`} label={t("nav.my.storefront")} />
+        <NavLink href={`${base}/products`} label={t("nav.my.products")} />
+        <NavLink href={`${base}/offers`} label={t("nav.my.offers")} />
+        <NavLink href={`${base}/quotes`} label={t("nav.my.quotes")} />
+        <NavLink href={`${base}/inquiries`} label={t("nav.my.inquiries")} />
+      </ul>
+    </nav>
   );
 }
