@@ -49,13 +49,15 @@ export function PortalHomePage({ summary }: { summary: PortalSummary }) {
       <section aria-labelledby="floor-heading" class="panel">
         <h2 id="floor-heading">{t("nav.floor")}</h2>
         <p>{t("portal.floorLead")}</p>
-        <form method="get" action={`${base}/search`} role="search" class="search-box">
-          <label for="portal-search">{t("portal.searchLabel")}</label>
-          <div class="search-box-row">
-            <input id="portal-search" name="q" type="search" placeholder={t("portal.searchPlaceholder")} />
-            <button type="submit">{t("portal.searchButton")}</button>
-          </div>
-        </form>
+        <search>
+          <form method="get" action={`${base}/search`} class="search-box">
+            <label for="portal-search">{t("portal.searchLabel")}</label>
+            <div class="search-box-row">
+              <input id="portal-search" name="q" type="search" placeholder={t("portal.searchPlaceholder")} />
+              <button type="submit">{t("portal.searchButton")}</button>
+            </div>
+          </form>
+        </search>
         <p>
           <a href={`${base}/floor`}>{t("portal.floorLink")}</a> ·{" "}
           <a href={`${base}/opportunities`}>{t("nav.opportunities")}</a> ·{" "}
