@@ -8,6 +8,11 @@ import { insertUser, type Role, roles } from "./modules/identity/index.ts";
 import { hashPassword } from "./modules/identity/password.ts";
 import { findUserByEmail } from "./modules/identity/queries.ts";
 import { users } from "./modules/identity/schema.ts";
+import {
+  configureMarketplaceLinks,
+  sendTradeDigests,
+  sendYesterdaysDigests,
+} from "./modules/marketplace/index.ts";
 import { recordAudit } from "./platform/audit.ts";
 import { prepareDatabase } from "./startup.ts";
 import { loadDemoData } from "./workflows/demo-data.ts";
@@ -21,6 +26,7 @@ const usage = `Usage: npm run cli -- <command> [options]
                                    roles: ${roles.join(", ")}; --province is omitted for an operator
   reset-password --province <slug> --email <e-mail> --password <password>
   import-communes --province <slug> --file <communes.csv>   (or a file with a "tinh" column and no --province)
+  digest [--date yyyy-mm-dd]       queue the trade-opportunities digest of a day (default: yesterday, Vietnam time)
   backup --file <path>             back up the database (embedded: stop the server first)
   restore --file <path>            restore a backup (embedded: stop the server first)`;
 
@@ -35,6 +41,7 @@ async function main() {
       role: { type: "string", multiple: true },
       password: { type: "string" },
       file: { type: "string" },
+      date: { type: "string" },
     },
   });
   const config = loadConfig();
@@ -50,9 +57,15 @@ async function main() {
     return restoreDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, file: need("file") });
   if (
     !command ||
-    !["migrate", "seed", "host-province", "create-user", "reset-password", "import-communes"].includes(
-      command,
-    )
+    ![
+      "migrate",
+      "seed",
+      "host-province",
+      "create-user",
+      "reset-password",
+      "import-communes",
+      "digest",
+    ].includes(command)
   ) {
     console.log(usage);
     process.exitCode = command ? 2 : 0;
@@ -70,6 +83,14 @@ async function main() {
         if (config.isProduction) throw new Error("Demo data is never loaded with NODE_ENV=production.");
         const { loaded } = await loadDemoData(db);
         console.log(loaded ? "Demo data loaded." : "Demo data was already loaded; nothing changed.");
+        break;
+      }
+      case "digest": {
+        configureMarketplaceLinks(config);
+        const { sent } = values.date
+          ? await sendTradeDigests(db, { date: values.date })
+          : await sendYesterdaysDigests(db);
+        console.log(`Trade digests queued: ${sent}.`);
         break;
       }
       case "host-province": {

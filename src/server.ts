@@ -1,33 +1,22 @@
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DatabaseLockedError } from "./db/client.ts";
-import { deleteExpiredCredentials } from "./modules/identity/index.ts";
-import { deliverQueuedMail } from "./platform/mail.ts";
 import { prepareDatabase } from "./startup.ts";
+import { startBackgroundWork } from "./workflows/background.ts";
 import { demoAccounts, demoPassword } from "./workflows/demo-data.ts";
 
 async function main() {
   const config = loadConfig();
   const { database } = await prepareDatabase(config, { withDemoData: !config.isProduction });
   const app = await buildApp({ config, database });
-  const mailTimer = setInterval(() => {
-    deliverQueuedMail(database.db).catch((error) => app.log.error({ err: error }, "mail delivery failed"));
-  }, 10_000);
-  mailTimer.unref();
-  const housekeepingTimer = setInterval(() => {
-    deleteExpiredCredentials(database.db).catch((error) =>
-      app.log.error({ err: error }, "housekeeping failed"),
-    );
-  }, 60 * 60_000);
-  housekeepingTimer.unref();
+  const stopBackgroundWork = startBackgroundWork(database.db, app.log);
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
     if (isClosing) return;
     isClosing = true;
     app.log.info({ signal }, "shutting down");
-    clearInterval(mailTimer);
-    clearInterval(housekeepingTimer);
+    stopBackgroundWork();
     try {
       await app.close();
       await database.close();

@@ -16,7 +16,3 @@ export async function offerRoutes(app: FastifyInstance) {
   await app.register(inquiryRoutes);
   await app.register(opportunityRoutes);
 }
-
-export { configureMarketplaceLinks } from "./offers/links.ts";
-export { onOfferPublished } from "./offers/matching.ts";
-export { sendTradeDigests, sendYesterdaysDigests } from "./opportunities/services.ts";
