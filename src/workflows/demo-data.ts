@@ -9,10 +9,17 @@ import {
 import { insertUser, type Role, upsertUnits } from "../modules/identity/index.ts";
 import { insertPlanDocument, seedPlans } from "../modules/plans/index.ts";
 import { appMeta } from "../platform/schema.ts";
+import { loadFloorDemoData } from "./floor-demo-data.ts";
 
 /** Bump when the demo data changes shape; an installation seeded with an older version is left alone. */
 const demoVersion = "1";
 const demoMetaKey = "demo-data-version";
+/**
+ * The trading floor's demo (enterprises, storefronts, products, offers) has a mark of its own, so a demo
+ * installation seeded before the floor existed gets it once on its next start, and a fresh one gets it with the rest.
+ */
+const floorDemoVersion = "1";
+const floorDemoMetaKey = "floor-demo-data-version";
 
 export const demoPassword = "demo-tmdt-2025";
 export const demoProvinceSlugs = ["ba-ria-vung-tau", "dong-thap"] as const;
@@ -71,7 +78,7 @@ export function demoAccounts(): DemoAccount[] {
  */
 export async function loadDemoData(database: Database): Promise<{ loaded: boolean }> {
   const [mark] = await database.select().from(appMeta).where(eq(appMeta.key, demoMetaKey));
-  if (mark) return { loaded: false };
+  if (mark) return loadFloorDemoOnce(database);
   await database.transaction(async (tx) => {
     const provinceIds = new Map<string, number>();
     for (const slug of demoProvinceSlugs)
@@ -109,6 +116,19 @@ export async function loadDemoData(database: Database): Promise<{ loaded: boolea
     }
     await importDemoCommunes(tx, null);
     await tx.insert(appMeta).values({ key: demoMetaKey, value: demoVersion });
+    await loadFloorDemoData(tx);
+    await tx.insert(appMeta).values({ key: floorDemoMetaKey, value: floorDemoVersion });
+  });
+  return { loaded: true };
+}
+
+/** The floor's demo for an installation whose demo was loaded before the floor existed; nothing when marked. */
+async function loadFloorDemoOnce(database: Database): Promise<{ loaded: boolean }> {
+  const [mark] = await database.select().from(appMeta).where(eq(appMeta.key, floorDemoMetaKey));
+  if (mark) return { loaded: false };
+  await database.transaction(async (tx) => {
+    await loadFloorDemoData(tx);
+    await tx.insert(appMeta).values({ key: floorDemoMetaKey, value: floorDemoVersion });
   });
   return { loaded: true };
 }
