@@ -4,10 +4,10 @@ import { join, resolve } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, expect, test } from "vitest";
 import { adminUrlFor, databaseUrlWithName, templateDatabaseName } from "../../test/postgres-url.ts";
-import { loadReferenceProvinces } from "../modules/geo/index.ts";
 import { users } from "../modules/identity/schema.ts";
 import { plans } from "../modules/plans/schema.ts";
 import { loadDemoData } from "../workflows/demo-data.ts";
+import { loadReferenceData } from "../workflows/reference-data.ts";
 import { backupDatabase, restoreDatabase } from "./backup.ts";
 import { openDatabase } from "./client.ts";
 
@@ -22,7 +22,7 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     const file = join(root, "backup.tar.gz");
     const original = await openDatabase({ dataDir: source });
     await original.migrate();
-    await loadReferenceProvinces(original.db);
+    await loadReferenceData(original.db);
     await loadDemoData(original.db);
     await original.db.update(plans).set({ title: "Tiêu đề sau sao lưu" }).where(eq(plans.id, 1));
     const expected = {
@@ -64,7 +64,7 @@ test.runIf(Boolean(process.env.TEST_DATABASE_URL))(
         databaseUrl: databaseUrlWithName(serverUrl, names.source),
         dataDir: "",
       });
-      await loadReferenceProvinces(source.db);
+      await loadReferenceData(source.db);
       await loadDemoData(source.db);
       const expected = {
         plans: await source.db.select({ id: plans.id, title: plans.title }).from(plans).orderBy(plans.id),
