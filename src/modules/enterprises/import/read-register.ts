@@ -1,15 +1,15 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { ValidationError } from "../../../platform/errors.ts";
-import { detectTableKind, readTable, TABLE_MAX_ROWS } from "../../plans/budget-import/read-table.ts";
+import { detectTableKind, readTable } from "../../../platform/table-reader.ts";
 
 /*
  * Reads an uploaded register into a grid of cell texts (row 1 of the sheet at index 0). Workbooks go through the
- * plans module's reader, which guards against ZIP bombs and oversized sheets (TABLE_MAX_ROWS rows); CSV is read
- * here, since a register exported as CSV may be far longer than a budget table and text is cheap to read.
+ * platform's table reader, which guards against ZIP bombs and oversized sheets; both formats accept up to
+ * REGISTER_MAX_ROWS rows (a province's register runs to tens of thousands of enterprises). CSV is read here.
  * UTF-8 with or without a BOM; "," or ";" separated (Excel in a Vietnamese locale writes ";").
  */
 
-export const CSV_MAX_ROWS = 100_000;
+export const REGISTER_MAX_ROWS = 100_000;
 
 const refuse = (messageKey: string, params: Record<string, string | number> = {}) =>
   new ValidationError([{ field: "file", messageKey, params }]);
@@ -39,10 +39,10 @@ function readCsv(bytes: Buffer): string[][] {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-      to_line: CSV_MAX_ROWS + 20,
+      to_line: REGISTER_MAX_ROWS + 20,
     }) as string[][];
-    if (grid.length > CSV_MAX_ROWS + 10)
-      throw refuse("enterprises.import.error.tooLarge", { max: CSV_MAX_ROWS });
+    if (grid.length > REGISTER_MAX_ROWS + 10)
+      throw refuse("enterprises.import.error.tooLarge", { max: REGISTER_MAX_ROWS });
     return grid;
   } catch (error) {
     if (error instanceof CsvError)
@@ -58,13 +58,13 @@ export async function readRegisterFile(
   const kind = detectTableKind(file.filename, file.bytes);
   if (kind === "xlsx") {
     try {
-      return await readTable({ kind, bytes: file.bytes });
+      return await readTable({ kind, bytes: file.bytes }, { maxRows: REGISTER_MAX_ROWS + 20 });
     } catch (error) {
-      // The shared reader words its refusals for budget tables; say it for the register.
+      // Say the reader's refusals in the register's own words.
       if (error instanceof ValidationError) {
         const key = error.issues[0]?.messageKey ?? "";
         if (key.endsWith("tableTooLarge") || key.endsWith("workbookTooLarge")) {
-          throw refuse("enterprises.import.error.tooLarge", { max: TABLE_MAX_ROWS });
+          throw refuse("enterprises.import.error.tooLarge", { max: REGISTER_MAX_ROWS });
         }
         throw refuse("enterprises.import.error.unreadable", { line: 0 });
       }

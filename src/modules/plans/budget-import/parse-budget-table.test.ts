@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { hasMessage } from "../../../platform/i18n.ts";
+import { readTable } from "../../../platform/table-reader.ts";
 import type { BudgetLine } from "../plan-document.ts";
 import { budgetErrorKinds, type ParseBudgetTableOptions, parseBudgetTable } from "./parse-budget-table.ts";
-import { readTable } from "./read-table.ts";
 
 const MILLION = 1_000_000n;
 

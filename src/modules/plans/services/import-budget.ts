@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { type FieldIssue, ValidationError } from "../../../platform/errors.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
+import { detectTableKind, readTable, type TableInput } from "../../../platform/table-reader.ts";
 import { parseBudgetTable } from "../budget-import/parse-budget-table.ts";
-import { detectTableKind, readTable, type TableInput } from "../budget-import/read-table.ts";
 import { type FundingSource, fundingSources } from "../plan-document.ts";
 import { planActivities, planBudgetLines } from "../schema.ts";
 import { getManageablePlan, recordPlanChange } from "./plan-access.ts";

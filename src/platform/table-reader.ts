@@ -1,12 +1,12 @@
 import { inflateRawSync } from "node:zlib";
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { ValidationError } from "../../../platform/errors.ts";
+import { ValidationError } from "./errors.ts";
 
 /*
- * Reads an uploaded budget table into a grid of cell texts, one string per cell, row 1 of the sheet at
- * index 0, so that parse-budget-table.ts reads XLSX, CSV and pasted text with the same rules and reports
- * the row numbers the official sees. Numbers from XLSX are written the Vietnamese way ("244,5"), because
+ * Reads an uploaded table (XLSX, CSV or pasted tab-separated text) into a grid of cell texts, one string per
+ * cell, row 1 of the sheet at index 0, so that importers (plans' budget tables, the enterprise register) read
+ * every format with the same rules and report the row numbers the official sees. Numbers from XLSX are written the Vietnamese way ("244,5"), because
  * the parser reads "244.5" as a malformed number, as it must for typed text.
  */
 
@@ -37,21 +37,24 @@ const WORKBOOK_RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 const WORKBOOK_MAX_COMPRESSION_RATIO = 200;
 /** ExcelJS creates every cell of a merged range on load, and checks each merge against all the others. */
 const WORKBOOK_MAX_MERGED_RANGES = 1000;
+/** The default row limit (a budget table); an importer of longer tables passes its own `maxRows`. */
 export const TABLE_MAX_ROWS = 5000;
 export const TABLE_MAX_COLUMNS = 200;
 
 const unreadableFile = (params: Record<string, string | number> = {}) =>
-  new ValidationError([{ field: "file", messageKey: "budgetImport.error.unreadableFile", params }]);
+  new ValidationError([{ field: "file", messageKey: "tableImport.error.unreadableFile", params }]);
 
 const workbookTooLarge = () =>
-  new ValidationError([{ field: "file", messageKey: "budgetImport.error.workbookTooLarge" }]);
+  new ValidationError([{ field: "file", messageKey: "tableImport.error.workbookTooLarge" }]);
 
-const tableTooLarge = (rows: number, columns: number) =>
+export type TableLimits = { maxRows: number };
+
+const tableTooLarge = (rows: number, columns: number, limits: TableLimits) =>
   new ValidationError([
     {
       field: "file",
-      messageKey: "budgetImport.error.tableTooLarge",
-      params: { rows, columns, maxRows: TABLE_MAX_ROWS, maxColumns: TABLE_MAX_COLUMNS },
+      messageKey: "tableImport.error.tableTooLarge",
+      params: { rows, columns, maxRows: limits.maxRows, maxColumns: TABLE_MAX_COLUMNS },
     },
   ]);
 
@@ -136,7 +139,7 @@ function columnNumber(letters: string): number {
  * The central directory states the sizes; each entry is inflated once, capped at its stated size, so an
  * archive that understates them is refused too instead of being trusted.
  */
-function checkWorkbookArchive(bytes: Buffer): void {
+function checkWorkbookArchive(bytes: Buffer, limits: TableLimits): void {
   const entries = listZipEntries(bytes);
   if (!entries) throw unreadableFile();
   let total = 0;
@@ -158,11 +161,11 @@ function checkWorkbookArchive(bytes: Buffer): void {
     if (entry.method !== 0 && entry.method !== 8) throw unreadableFile();
     const data = readZipData(bytes, entry, entry.uncompressedSize);
     if (!data || data.length !== entry.uncompressedSize) throw unreadableFile();
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) checkMergedRanges(data.toString("utf8"));
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) checkMergedRanges(data.toString("utf8"), limits);
   }
 }
 
-function checkMergedRanges(sheetXml: string): void {
+function checkMergedRanges(sheetXml: string, limits: TableLimits): void {
   let count = 0;
   for (const match of sheetXml.matchAll(
     /<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?["']/g,
@@ -171,7 +174,7 @@ function checkMergedRanges(sheetXml: string): void {
     if (count > WORKBOOK_MAX_MERGED_RANGES) throw workbookTooLarge();
     const rows = Math.max(Number(match[2]), Number(match[4] ?? 0));
     const columns = Math.max(columnNumber(match[1]!), match[3] ? columnNumber(match[3]) : 0);
-    if (rows > TABLE_MAX_ROWS || columns > TABLE_MAX_COLUMNS) throw tableTooLarge(rows, columns);
+    if (rows > limits.maxRows || columns > TABLE_MAX_COLUMNS) throw tableTooLarge(rows, columns, limits);
   }
 }
 
@@ -199,8 +202,11 @@ export function detectTableKind(filename: string, bytes: Buffer): TableKind | nu
   return firstLine.includes("\t") ? "tsv" : "csv";
 }
 
-export async function readTable(input: TableInput): Promise<string[][]> {
-  if (input.kind === "xlsx") return readWorkbook(input.bytes);
+export async function readTable(
+  input: TableInput,
+  limits: TableLimits = { maxRows: TABLE_MAX_ROWS },
+): Promise<string[][]> {
+  if (input.kind === "xlsx") return readWorkbook(input.bytes, limits);
   const text = input.text.replace(/^\uFEFF/, "");
   return dropTrailingEmptyRows(input.kind === "csv" ? readCsv(text) : readTabSeparated(text));
 }
@@ -241,8 +247,8 @@ function readCsv(text: string): string[][] {
   }
 }
 
-async function readWorkbook(bytes: Buffer): Promise<string[][]> {
-  checkWorkbookArchive(bytes);
+async function readWorkbook(bytes: Buffer, limits: TableLimits): Promise<string[][]> {
+  checkWorkbookArchive(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // Data validations are not needed to read the cells, and ExcelJS expands each of their ranges cell by cell.
@@ -261,7 +267,7 @@ async function readWorkbook(bytes: Buffer): Promise<string[][]> {
       width = Math.max(width, columnNumber);
     });
   });
-  if (height > TABLE_MAX_ROWS || width > TABLE_MAX_COLUMNS) throw tableTooLarge(height, width);
+  if (height > limits.maxRows || width > TABLE_MAX_COLUMNS) throw tableTooLarge(height, width, limits);
   const filledRows: { number: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

@@ -1,9 +1,12 @@
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../../../platform/errors.ts";
-import { type ParseBudgetTableOptions, parseBudgetTable } from "./parse-budget-table.ts";
-import { detectTableKind, formatNumericCell, readTable } from "./read-table.ts";
+import {
+  type ParseBudgetTableOptions,
+  parseBudgetTable,
+} from "../modules/plans/budget-import/parse-budget-table.ts";
+import { ValidationError } from "./errors.ts";
+import { detectTableKind, formatNumericCell, readTable } from "./table-reader.ts";
 
 // Seed 002 (Bà Rịa – Vũng Tàu 2021–2025), the same table as parse-budget-table.test.ts reads.
 const seed002Rows = [
@@ -237,7 +240,7 @@ describe("readTable", () => {
     expect((error as ValidationError).issues).toEqual([
       {
         field: "file",
-        messageKey: "budgetImport.error.tableTooLarge",
+        messageKey: "tableImport.error.tableTooLarge",
         params: { rows: 20_000, columns: 1_000, maxRows: 5_000, maxColumns: 200 },
       },
     ]);
@@ -257,7 +260,7 @@ describe("readTable", () => {
     const started = performance.now();
     const error = await readTable({ kind: "xlsx", bytes }).catch((caught: unknown) => caught);
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(issueKeys(error)).toEqual(["budgetImport.error.tableTooLarge"]);
+    expect(issueKeys(error)).toEqual(["tableImport.error.tableTooLarge"]);
   });
 
   it("refuses a ZIP bomb: an entry compressed more than 200:1, or sizes the archive understates", async () => {
@@ -268,7 +271,7 @@ describe("readTable", () => {
     expect(bomb.length).toBeLessThan(20_000);
     expect(
       issueKeys(await readTable({ kind: "xlsx", bytes: bomb }).catch((caught: unknown) => caught)),
-    ).toEqual(["budgetImport.error.workbookTooLarge"]);
+    ).toEqual(["tableImport.error.workbookTooLarge"]);
     const understated = buildZip({
       "[Content_Types].xml": spreadsheetContentTypes,
       "xl/sharedStrings.xml": " ".repeat(512 * 1024),
@@ -278,7 +281,7 @@ describe("readTable", () => {
     understated.writeUInt32LE(100, central + 24);
     expect(
       issueKeys(await readTable({ kind: "xlsx", bytes: understated }).catch((caught: unknown) => caught)),
-    ).toEqual(["budgetImport.error.unreadableFile"]);
+    ).toEqual(["tableImport.error.unreadableFile"]);
   });
 
   it("refuses bytes that are not a workbook", async () => {
