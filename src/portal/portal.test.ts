@@ -39,3 +39,24 @@ test("an unknown province and an unknown page answer 404 pages in Vietnamese", a
   expect(response.statusCode).toBe(404);
   expect(response.body).toContain("Không tìm thấy trang");
 });
+
+test("?lang=en shows a page in English without changing the visitor's choice; every page names both versions", async () => {
+  const english = await testApp.app.inject("/dong-thap/floor?lang=en");
+  expect(english.statusCode).toBe(200);
+  expect(english.body).toContain('<html lang="en"');
+  expect(english.cookies.find((item) => item.name === "lang")).toBeUndefined();
+  const plain = await testApp.app.inject("/dong-thap/floor");
+  expect(plain.body).toContain('<html lang="vi"');
+  expect(plain.body).toContain(
+    '<link rel="alternate" hreflang="vi" href="http://127.0.0.1:3000/dong-thap/floor"/>',
+  );
+  expect(plain.body).toContain(
+    '<link rel="alternate" hreflang="en" href="http://127.0.0.1:3000/dong-thap/floor?lang=en"/>',
+  );
+  // A cookie's choice yields to the address's.
+  const vietnamese = await testApp.app.inject({
+    url: "/dong-thap/floor?lang=vi",
+    headers: { cookie: "lang=en" },
+  });
+  expect(vietnamese.body).toContain('<html lang="vi"');
+});

@@ -13,7 +13,7 @@ type LayoutProps = {
 };
 
 export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
-  const { t, locale, province, actor, currentPath, flash } = usePage();
+  const { t, locale, province, actor, currentPath, flash, publicUrl } = usePage();
   const siteName = province ? t("layout.portalOf", { province: province.name }) : t("layout.siteName");
   const otherLocale = locale === "vi" ? "en" : "vi";
   return (
@@ -24,6 +24,7 @@ export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
         <title>{`${title} · ${siteName}`}</title>
         <link rel="stylesheet" href="/assets/styles.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <LanguageAlternates publicUrl={publicUrl} currentPath={currentPath} />
         {head}
       </head>
       <body>
@@ -173,5 +174,22 @@ function EnterpriseAreaNav() {
         <NavLink href={`${base}/inquiries`} label={t("nav.my.inquiries")} />
       </ul>
     </nav>
+  );
+}
+
+/** Each page in Vietnamese (its plain address, the default) and in English (`?lang=en`), for search engines. */
+function LanguageAlternates({ publicUrl, currentPath }: { publicUrl: string; currentPath: string }) {
+  const address = (lang: string | null) => {
+    const url = new URL(currentPath, `${publicUrl}/`);
+    url.searchParams.delete("lang");
+    if (lang) url.searchParams.set("lang", lang);
+    return url.toString();
+  };
+  return (
+    <>
+      <link rel="alternate" hreflang="vi" href={address(null)} />
+      <link rel="alternate" hreflang="en" href={address("en")} />
+      <link rel="alternate" hreflang="x-default" href={address(null)} />
+    </>
   );
 }

@@ -18,6 +18,8 @@ export type PageContextValue = {
   actor: Actor | null;
   province: HostedProvince | null;
   currentPath: string;
+  /** The installation's public address (canonical and alternate links). */
+  publicUrl: string;
   flash: Flash | null;
 };
 

@@ -35,6 +35,7 @@ export const renderPlugin = fp(async (app: FastifyInstance) => {
       actor: request.actor,
       province: request.province,
       currentPath: request.url,
+      publicUrl: request.server.config.publicUrl,
       flash: request.flash,
     };
     const html = `<!doctype html>${renderToString(<PageContext.Provider value={context}>{page}</PageContext.Provider>)}`;

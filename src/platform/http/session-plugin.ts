@@ -6,7 +6,7 @@ import { createTranslator, defaultLocale, isLocale } from "../i18n.ts";
 export const sessionCookie = "sid";
 export const localeCookie = "lang";
 
-/** Resolves the signed-in actor from the session cookie and the language from the language cookie. */
+/** Resolves the signed-in actor from the session cookie and the language from `?lang=` or the language cookie. */
 export const sessionPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest("actor", null);
   app.decorateRequest("locale", defaultLocale);
@@ -14,7 +14,10 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
   const translators = { vi: createTranslator("vi"), en: createTranslator("en") };
 
   app.addHook("onRequest", async (request) => {
-    const lang = request.cookies[localeCookie];
+    // `?lang=en` shows one page in a language without changing the visitor's choice: it gives each language
+    // version of a public page an address of its own (hreflang alternates, links shared in the other language).
+    const queryLang = (request.query as Record<string, unknown> | undefined)?.lang;
+    const lang = isLocale(queryLang) ? queryLang : request.cookies[localeCookie];
     request.locale = isLocale(lang) ? lang : defaultLocale;
     request.t = translators[request.locale];
     const token = request.cookies[sessionCookie];
