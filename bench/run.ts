@@ -1,93 +1,49 @@
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import os from "node:os";
-import autocannon from "autocannon";
+import { parseArgs } from "node:util";
+import { measure as measureUrl, wrk } from "./load.ts";
+import { benchSearch } from "./search.ts";
 import { peakRssMb, startLocalPostgres, startServer } from "./server.ts";
 
 /**
  * Throughput benchmark: one JSON report on stdout. Runs the real server (default env, demo data seeded)
  * on PGlite and, when BENCH_DATABASE_URL is set or a local PostgreSQL 15 can be started, on PostgreSQL.
  * BENCH_DURATION (seconds, default 15) and BENCH_CONNECTIONS (default 10) tune each measurement.
+ *
+ * Then the floor-search benchmark (search.ts): generated listings, five query kinds over HTTP.
+ *   --listings N         listings on PostgreSQL (default 1,000,000)
+ *   --pglite-listings N  listings on PGlite (default 100,000)
+ *   --search-only        skip the plan-page benchmark
+ *   --no-search          skip the search benchmark
+ *   --skip-pglite        PostgreSQL only (the PGlite search run takes long)
+ *   --skip-postgres      PGlite only
  */
+const { values: flags } = parseArgs({
+  options: {
+    listings: { type: "string", default: "1000000" },
+    "pglite-listings": { type: "string", default: "100000" },
+    "search-only": { type: "boolean", default: false },
+    "no-search": { type: "boolean", default: false },
+    "skip-pglite": { type: "boolean", default: false },
+    "skip-postgres": { type: "boolean", default: false },
+  },
+});
+const positiveInteger = (name: string, text: string) => {
+  const value = Number(text.replaceAll(/[._,]/g, ""));
+  if (!Number.isSafeInteger(value) || value < 100) throw new Error(`--${name} must be a whole number >= 100`);
+  return value;
+};
+const postgresListings = positiveInteger("listings", flags.listings);
+const pgliteListings = positiveInteger("pglite-listings", flags["pglite-listings"]);
+
 const duration = Number(process.env.BENCH_DURATION ?? 15);
 const warmup = 3;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const province = "ba-ria-vung-tau";
-const targets = { planPageRequestsPerSecond: 2000, planPageP99Ms: 50, peakRssMb: 300 };
+const targets = { planPageRequestsPerSecond: 2000, planPageP99Ms: 50, peakRssMb: 300, searchP95Ms: 30 };
 
-type Measurement = {
-  path: string;
-  requestsPerSecond: number;
-  latencyP50Ms: number;
-  latencyP99Ms: number;
-  requests: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-};
-
-/**
- * wrk (C, from Debian's packages) is the load generator when present: autocannon runs in Node and takes
- * most of one of the two cores from the server it measures. autocannon is the fallback.
- */
-function findWrk(): string | null {
-  if (existsSync("/usr/bin/wrk")) return "/usr/bin/wrk";
-  if (process.getuid?.() !== 0) return null;
-  try {
-    execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "wrk"], {
-      stdio: "ignore",
-      timeout: 120_000,
-    });
-  } catch {
-    return null;
-  }
-  return existsSync("/usr/bin/wrk") ? "/usr/bin/wrk" : null;
-}
-const wrk = findWrk();
-
-function runWrk(url: string, seconds: number): Measurement & { path: string } {
-  const output = execFileSync(wrk!, ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url], {
-    encoding: "utf8",
-  });
-  const milliseconds = (label: string) => {
-    const match = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(output);
-    if (!match) return Number.NaN;
-    const value = Number(match[1]);
-    return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
-  };
-  const requests = Number(/(\d+) requests in/.exec(output)?.[1] ?? 0);
-  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
-  return {
-    path: new URL(url).pathname,
-    requestsPerSecond: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0)),
-    latencyP50Ms: milliseconds("50%"),
-    latencyP99Ms: milliseconds("99%"),
-    requests,
-    errors: socketErrors ? Number(socketErrors[1]) + Number(socketErrors[2]) + Number(socketErrors[3]) : 0,
-    timeouts: socketErrors ? Number(socketErrors[4]) : 0,
-    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
-  };
-}
-
-async function measure(baseUrl: string, path: string): Promise<Measurement> {
-  // A warm-up so JIT, caches and the connection pool are not part of the measurement.
-  if (wrk) {
-    runWrk(baseUrl + path, warmup);
-    return runWrk(baseUrl + path, duration);
-  }
-  await autocannon({ url: baseUrl + path, connections, duration: warmup });
-  const result = await autocannon({ url: baseUrl + path, connections, duration });
-  return {
-    path,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
-    requests: result.requests.total,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
+const measure = (baseUrl: string, path: string) =>
+  measureUrl(baseUrl, path, { duration, warmup, connections });
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 async function findPlanPath(baseUrl: string): Promise<string> {
   const html = await (await fetch(`${baseUrl}/${province}/plans`)).text();
@@ -136,24 +92,47 @@ async function benchDatabase(kind: "pglite" | "postgres", databaseUrl?: string) 
 async function main() {
   const cpus = os.cpus();
   const results = [];
-  process.stderr.write("bench: PGlite…\n");
-  results.push(await benchDatabase("pglite"));
-
-  let postgres: Awaited<ReturnType<typeof benchDatabase>> | { database: "postgres"; skipped: string } = {
-    database: "postgres",
-    skipped: "no BENCH_DATABASE_URL and no local PostgreSQL 15",
-  };
-  const local = process.env.BENCH_DATABASE_URL ? null : startLocalPostgres();
-  const url = process.env.BENCH_DATABASE_URL ?? local?.url;
+  const search = [];
+  const local = process.env.BENCH_DATABASE_URL || flags["skip-postgres"] ? null : startLocalPostgres();
+  const url = flags["skip-postgres"] ? undefined : (process.env.BENCH_DATABASE_URL ?? local?.url);
   try {
-    if (url) {
-      process.stderr.write("bench: PostgreSQL…\n");
-      postgres = await benchDatabase("postgres", url);
+    if (!flags["search-only"]) {
+      if (!flags["skip-pglite"]) {
+        log("PGlite…");
+        results.push(await benchDatabase("pglite"));
+      }
+      let postgres: Awaited<ReturnType<typeof benchDatabase>> | { database: "postgres"; skipped: string } = {
+        database: "postgres",
+        skipped: "no BENCH_DATABASE_URL and no local PostgreSQL 15",
+      };
+      if (url) {
+        log("PostgreSQL…");
+        postgres = await benchDatabase("postgres", url);
+      }
+      results.push(postgres);
+    }
+    if (!flags["no-search"]) {
+      const common = { duration, warmup, connections, p95TargetMs: targets.searchP95Ms, log };
+      if (url) {
+        log(`search on PostgreSQL, ${postgresListings} listings…`);
+        search.push(
+          await benchSearch({
+            ...common,
+            database: "postgres",
+            databaseUrl: url,
+            listings: postgresListings,
+          }),
+        );
+      } else
+        search.push({ database: "postgres", skipped: "no BENCH_DATABASE_URL and no local PostgreSQL 15" });
+      if (!flags["skip-pglite"]) {
+        log(`search on PGlite, ${pgliteListings} listings…`);
+        search.push(await benchSearch({ ...common, database: "pglite", listings: pgliteListings }));
+      }
     }
   } finally {
     local?.stop();
   }
-  results.push(postgres);
 
   const report = {
     date: new Date().toISOString(),
@@ -164,7 +143,7 @@ async function main() {
       totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
     },
     node: process.version,
-    dataset: "3 seed plans, demo data",
+    dataset: "3 seed plans, demo data; search: generated listings (bench/generate-listings.ts)",
     load: {
       tool: wrk ? "wrk" : "autocannon",
       connections,
@@ -177,8 +156,10 @@ async function main() {
       planPageRequestsPerSecond: `>= ${targets.planPageRequestsPerSecond}`,
       planPageP99Ms: `<= ${targets.planPageP99Ms}`,
       peakRssMb: `<= ${targets.peakRssMb}`,
+      searchP95Ms: `<= ${targets.searchP95Ms} (PostgreSQL, ${postgresListings} listings)`,
     },
     results,
+    search,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

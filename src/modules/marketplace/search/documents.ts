@@ -31,9 +31,30 @@ const productDocuments = (condition: SQL) => sql`
     left join storefronts s on s.enterprise_id = e.id
     where ${condition} and p.status = 'published' and e.status = 'verified'`;
 
+/**
+ * Adds the words of the matching documents to `search_words`, the vocabulary the typo fallback corrects against
+ * (see query.ts). Only words of letters: numbers and codes are not corrected.
+ */
+/**
+ * Marks a change for the search result cache (query.ts): the generation grows in the writer's transaction, so
+ * readers see the new generation exactly when they see the new documents.
+ */
+async function bumpGeneration(db: Executor): Promise<void> {
+  await db.execute(sql`update search_state set generation = generation + 1 where id = 1`);
+}
+
+const recordWords = (condition: SQL) => sql`
+    insert into search_words (word)
+    select distinct w from search_documents d,
+      unnest(tsvector_to_array(to_tsvector('simple'::regconfig, d.search_text))) as w
+    where ${condition} and w ~ '^[a-z]{2,30}$'
+    on conflict do nothing`;
+
 export async function refreshProductDocument(db: Executor, productId: number): Promise<void> {
   await db.execute(sql`delete from search_documents where doc_type = 'product' and doc_id = ${productId}`);
   await db.execute(productDocuments(sql`p.id = ${productId}`));
+  await db.execute(recordWords(sql`d.doc_type = 'product' and d.doc_id = ${productId}`));
+  await bumpGeneration(db);
 }
 
 const offerDocuments = (condition: SQL) => sql`
@@ -52,6 +73,8 @@ const offerDocuments = (condition: SQL) => sql`
 export async function refreshOfferDocument(db: Executor, offerId: number): Promise<void> {
   await db.execute(sql`delete from search_documents where doc_type = 'offer' and doc_id = ${offerId}`);
   await db.execute(offerDocuments(sql`o.id = ${offerId}`));
+  await db.execute(recordWords(sql`d.doc_type = 'offer' and d.doc_id = ${offerId}`));
+  await bumpGeneration(db);
 }
 
 const enterpriseDocuments = (condition: SQL) => sql`
@@ -73,6 +96,8 @@ export async function refreshEnterpriseDocument(db: Executor, enterpriseId: numb
     sql`delete from search_documents where doc_type = 'enterprise' and doc_id = ${enterpriseId}`,
   );
   await db.execute(enterpriseDocuments(sql`e.id = ${enterpriseId}`));
+  await db.execute(recordWords(sql`d.doc_type = 'enterprise' and d.doc_id = ${enterpriseId}`));
+  await bumpGeneration(db);
 }
 
 /** Rebuilds every document of the given provinces' floors in three set-based statements (demo data, bulk loads). */
@@ -86,6 +111,8 @@ export async function rebuildSearchDocuments(db: Executor, provinceIds: readonly
   await db.execute(productDocuments(sql`p.province_id in (${ids})`));
   await db.execute(offerDocuments(sql`o.province_id in (${ids})`));
   await db.execute(enterpriseDocuments(sql`e.province_id in (${ids})`));
+  await db.execute(recordWords(sql`d.province_id in (${ids})`));
+  await bumpGeneration(db);
 }
 
 /**

@@ -1,0 +1,267 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { sql } from "drizzle-orm";
+import { loadConfig } from "../src/config.ts";
+import type { Database } from "../src/db/client.ts";
+import { prepareDatabase } from "../src/startup.ts";
+import { generateListings } from "./generate-listings.ts";
+import { type Measurement, measure } from "./load.ts";
+import { freePort, peakRssMb } from "./server.ts";
+
+/**
+ * The floor-search benchmark: N generated listings (generate-listings.ts), then five kinds of query against
+ * GET /api/v1/search with concurrent clients, each total compared with an independent SQL count (regular
+ * expressions over the folded text, not the full-text index the service uses), and the index sizes.
+ */
+export const hostedProvinces = ["ba-ria-vung-tau", "dong-thap"];
+
+type QueryKind = {
+  kind: string;
+  /** The API query string. */
+  query: string;
+  /** The expected total by another road: a predicate over search_documents `d`. */
+  oracle: ReturnType<typeof sql>;
+};
+
+const open = sql`(d.expires_on is null or d.expires_on >= (now() at time zone 'Asia/Ho_Chi_Minh')::date)`;
+
+async function queryKinds(db: Database): Promise<QueryKind[]> {
+  const category = await db.execute(sql`select id from categories where slug = 'tom'`);
+  const tomId = (category as unknown as { rows: { id: number }[] }).rows[0]?.id ?? 0;
+  return [
+    {
+      kind: "broad, no diacritics",
+      query: "q=ca+phe",
+      oracle: sql`d.search_text ~ '\\mca\\M' and d.search_text ~ '\\mphe'`,
+    },
+    {
+      kind: "broad, with diacritics",
+      query: `q=${encodeURIComponent("cà phê")}`,
+      oracle: sql`d.search_text ~ '\\mca\\M' and d.search_text ~ '\\mphe'`,
+    },
+    { kind: "prefix", query: "q=thu", oracle: sql`d.search_text ~ '\\mthu'` },
+    {
+      kind: "typo",
+      query: "q=hat+dieuu",
+      oracle: sql`d.search_text ~ '\\mhat\\M' and d.search_text ~ '\\mdieu\\M'`,
+    },
+    {
+      kind: "selective, with filters",
+      query: "q=tom&category=tom&ocop=4&priceMin=200.000&priceMax=600.000&type=product",
+      oracle: sql`d.search_text ~ '\\mtom' and d.category_ids @> array[${tomId}::int] and d.ocop_stars >= 4
+        and d.price_dong between 200000 and 600000 and d.doc_type = 'product'`,
+    },
+  ];
+}
+
+function rowsOf<Row>(result: unknown): Row[] {
+  return (result as { rows: Row[] }).rows;
+}
+
+/** Starts src/server.ts on an existing data directory or database (the test helper always makes a fresh one). */
+async function startServerOn(options: {
+  dataDir: string;
+  databaseUrl?: string;
+  env?: Record<string, string>;
+}) {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: options.dataDir,
+    LOG_LEVEL: "warn",
+  };
+  for (const key of ["NODE_ENV", "DATABASE_URL", "PUBLIC_URL", "SESSION_SECRET", "TEST_DATABASE_URL"])
+    delete env[key];
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  Object.assign(env, options.env ?? {});
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--max-semi-space-size=8", "--max-old-space-size=192", "--import", "tsx", "src/server.ts"],
+    { cwd: resolve(import.meta.dirname, ".."), env, stdio: "pipe" },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server not ready:\n${output}`);
+    }
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+export async function benchSearch(options: {
+  database: "postgres" | "pglite";
+  databaseUrl?: string;
+  listings: number;
+  duration: number;
+  warmup: number;
+  connections: number;
+  p95TargetMs: number;
+  log: (line: string) => void;
+}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "cong-tmdt-search-bench-"));
+  try {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    });
+    const { database } = await prepareDatabase(config, { withDemoData: true });
+    const started = Date.now();
+    let generated: Awaited<ReturnType<typeof generateListings>>;
+    const kinds = await queryKinds(database.db);
+    const expected = new Map<string, number>();
+    let indexSizes: { name: string; bytes: number; size: string }[] = [];
+    let tableSize = "";
+    try {
+      generated = await generateListings(database.db, {
+        listings: options.listings,
+        provinceSlugs: hostedProvinces,
+        log: (line) => options.log(`${options.database}: ${line}`),
+      });
+      options.log(`${options.database}: vacuum analyze`);
+      await database.db.execute(sql`vacuum analyze search_documents`);
+      await database.db.execute(sql`vacuum analyze search_words`);
+      // The other bulk-loaded tables too, and a checkpoint: otherwise autovacuum and the checkpointer write
+      // gigabytes on the same two cores during the measurement.
+      for (const table of ["enterprises", "storefronts", "products", "offers"])
+        await database.db.execute(sql`vacuum analyze ${sql.identifier(table)}`);
+      if (options.database === "postgres") await database.db.execute(sql`checkpoint`);
+      const scope = sql`d.province_id in (select id from provinces where slug in (${sql.join(
+        hostedProvinces.map((slug) => sql`${slug}`),
+        sql`, `,
+      )}))`;
+      for (const kind of kinds) {
+        const result = await database.db.execute(
+          sql`select count(*)::int as count from search_documents d where ${scope} and ${open} and ${kind.oracle}`,
+        );
+        expected.set(kind.kind, Number(rowsOf<{ count: number }>(result)[0]?.count ?? -1));
+      }
+      const sizes = await database.db.execute(sql`
+        select c.relname as name, pg_relation_size(c.oid)::bigint as bytes,
+          pg_size_pretty(pg_relation_size(c.oid)) as size
+        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_class t on t.oid = i.indrelid
+        where t.relname in ('search_documents', 'search_words') order by c.relname`);
+      indexSizes = rowsOf<{ name: string; bytes: string | number; size: string }>(sizes).map((row) => ({
+        name: row.name,
+        bytes: Number(row.bytes),
+        size: row.size,
+      }));
+      const table = await database.db.execute(
+        sql`select pg_size_pretty(pg_total_relation_size('search_documents')) as size`,
+      );
+      tableSize = rowsOf<{ size: string }>(table)[0]?.size ?? "";
+    } finally {
+      await database.close();
+    }
+    const buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+    options.log(
+      `${options.database}: ${generated.documents} documents in ${buildSeconds} s; starting the server`,
+    );
+
+    // Two passes: the result cache off (every request searches the database) and on (the default).
+    const passes = [];
+    for (const cache of ["off", "on"] as const) {
+      options.log(`${options.database}: result cache ${cache}`);
+      const server = await startServerOn({
+        dataDir,
+        databaseUrl: options.databaseUrl,
+        env: { SEARCH_RESULT_CACHE: cache },
+      });
+      try {
+        const queries: (Measurement & {
+          kind: string;
+          firstRequestMs: number;
+          apiTotal: number;
+          sqlTotal: number;
+          totalCorrect: boolean;
+          firstPageItems: number;
+        })[] = [];
+        for (const kind of kinds) {
+          const path = `/api/v1/search?${kind.query}`;
+          const started = performance.now();
+          const response = await fetch(server.baseUrl + path);
+          const body = (await response.json()) as { total?: number; items?: unknown[] };
+          const firstRequestMs = Math.round((performance.now() - started) * 10) / 10;
+          const apiTotal = Number(body.total ?? -1);
+          const sqlTotal = expected.get(kind.kind) ?? -2;
+          options.log(
+            `${options.database} (cache ${cache}): ${kind.kind} (${path}): total ${apiTotal}, SQL ${sqlTotal}, first request ${firstRequestMs} ms`,
+          );
+          const measurement = await measure(server.baseUrl, path, options);
+          options.log(
+            `${options.database} (cache ${cache}):   p50 ${measurement.latencyP50Ms} ms, p95 ${measurement.latencyP95Ms} ms, p99 ${measurement.latencyP99Ms} ms, ${measurement.requestsPerSecond} req/s`,
+          );
+          queries.push({
+            kind: kind.kind,
+            ...measurement,
+            firstRequestMs,
+            apiTotal,
+            sqlTotal,
+            totalCorrect: response.ok && apiTotal === sqlTotal,
+            firstPageItems: body.items?.length ?? 0,
+          });
+        }
+        const worstP95 = Math.max(...queries.map((query) => query.latencyP95Ms ?? Number.POSITIVE_INFINITY));
+        passes.push({
+          resultCache: cache,
+          queries,
+          peakRssMb: peakRssMb(server.pid),
+          targets: {
+            searchP95Ms: {
+              target: `<= ${options.p95TargetMs} (PostgreSQL, 1,000,000 listings, 2 cores)`,
+              actual: worstP95,
+              pass: worstP95 <= options.p95TargetMs,
+            },
+            totalsCorrect: {
+              target: "API total = SQL count for every query",
+              pass: queries.every((query) => query.totalCorrect),
+            },
+            noErrors: {
+              pass: queries.every((query) => query.errors + query.non2xx + query.timeouts === 0),
+            },
+          },
+        });
+      } finally {
+        await server.stop();
+      }
+    }
+    return {
+      database: options.database,
+      listings: options.listings,
+      generated,
+      buildSeconds,
+      searchDocumentsTotalSize: tableSize,
+      indexSizes,
+      passes,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

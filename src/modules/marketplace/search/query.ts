@@ -1,0 +1,399 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../../db/client.ts";
+import { allowedEdits, editDistance, normalizeQuery } from "./normalize.ts";
+
+/**
+ * Search over the floor's `search_documents` (docs/adr/0004-floor-search.md).
+ *
+ * 1. The query is folded like the documents (normalize.ts) and split into words.
+ * 2. Each word the floor's vocabulary (`search_words`) does not know is replaced by the known words within one
+ *    or two edits (typos: "sna" → "san", "dieuu" → "dieu"); the last word also matches as a prefix ("thu" →
+ *    "thuy", "thung"…).
+ * 3. Documents match when every word (or one of its corrections) is in their text: a full-text query over the
+ *    expression GIN index on to_tsvector('simple', search_text), with the filters as plain predicates.
+ * 4. Totals per type come from one grouped count over the same predicate; the page is ordered by a score
+ *    (phrase in the title, then anywhere; each word whole in the title; corrected and prefix words weigh less)
+ *    and then newest first.
+ */
+export const searchTypes = ["all", "product", "offer", "enterprise"] as const;
+export type SearchType = (typeof searchTypes)[number];
+export const searchSorts = ["relevance", "newest", "price-asc", "price-desc"] as const;
+export type SearchSort = (typeof searchSorts)[number];
+export const maxPageSize = 50;
+/** Deeper pages than this are refused: nobody reads them, and OFFSET makes them slow. */
+export const maxPage = 500;
+
+export type SearchCriteria = {
+  q: string;
+  type: SearchType;
+  categoryId: number | null;
+  kind: "sell" | "buy" | null;
+  addressProvinceId: number | null;
+  communeId: number | null;
+  ocopMin: number | null;
+  verifiedOnly: boolean;
+  priceMin: bigint | null;
+  priceMax: bigint | null;
+  /** null: relevance when there is a query, otherwise newest. */
+  sort: SearchSort | null;
+  page: number;
+  pageSize: number;
+};
+
+export const defaultCriteria: SearchCriteria = {
+  q: "",
+  type: "all",
+  categoryId: null,
+  kind: null,
+  addressProvinceId: null,
+  communeId: null,
+  ocopMin: null,
+  verifiedOnly: false,
+  priceMin: null,
+  priceMax: null,
+  sort: null,
+  page: 1,
+  pageSize: 20,
+};
+
+export type SearchItem = {
+  type: Exclude<SearchType, "all">;
+  id: number;
+  provinceId: number;
+  enterpriseId: number;
+  slug: string;
+  title: string;
+  titleEn: string | null;
+  summary: string;
+  enterpriseName: string;
+  offerKind: "sell" | "buy" | null;
+  ocopStars: number | null;
+  verified: boolean;
+  priceDong: bigint | null;
+  expiresOn: string | null;
+  publishedAt: Date;
+  addressProvinceName: string | null;
+  communeName: string | null;
+  image: { storageKey: string; thumbnailKey: string | null } | null;
+  score: number;
+};
+
+export type WordMatch = {
+  /** The folded word typed. */
+  word: string;
+  /** What it matches: itself, or its corrections when the floor does not know it. */
+  alternatives: string[];
+  corrected: boolean;
+  /** The last word: also matches words it begins. */
+  prefix: boolean;
+};
+
+export type SearchResult = {
+  criteria: SearchCriteria;
+  sort: SearchSort;
+  words: WordMatch[];
+  /** Totals for each type tab under the same query and filters; `total` is the selected type's. */
+  counts: Record<SearchType, number>;
+  total: number;
+  pageCount: number;
+  items: SearchItem[];
+};
+
+const isWord = (token: string) => /^[a-z]+$/.test(token);
+
+/** Finds, for each word, whether the floor knows it, and the corrections of those it does not. */
+export async function matchWords(db: Executor, tokens: readonly string[]): Promise<WordMatch[]> {
+  if (tokens.length === 0) return [];
+  const lastIndex = tokens.length - 1;
+  const words = tokens.filter(isWord);
+  const known = new Set<string>();
+  if (words.length > 0) {
+    const result = await db.execute(sql`
+      select word from search_words where word in (${sql.join(
+        words.map((word) => sql`${word}`),
+        sql`, `,
+      )})`);
+    for (const row of rows<{ word: string }>(result)) known.add(row.word);
+  }
+  const matches: WordMatch[] = [];
+  for (const [index, token] of tokens.entries()) {
+    const prefix = index === lastIndex && token.length >= 2 && isWord(token);
+    if (!isWord(token) || known.has(token)) {
+      matches.push({ word: token, alternatives: [token], corrected: false, prefix });
+      continue;
+    }
+    if (prefix) {
+      const result = await db.execute(
+        sql`select 1 as found from search_words where word like ${`${token}%`} limit 1`,
+      );
+      if (rows(result).length > 0) {
+        matches.push({ word: token, alternatives: [token], corrected: false, prefix });
+        continue;
+      }
+    }
+    const corrections = await correctionsOf(db, token);
+    matches.push({
+      word: token,
+      alternatives: corrections.length > 0 ? corrections : [token],
+      corrected: corrections.length > 0,
+      prefix: false,
+    });
+  }
+  return matches;
+}
+
+/**
+ * Known words closest to an unknown one: candidates that share its first letter and have about its length, or
+ * are trigram neighbours (a typo in the first letter); kept when within the allowed edits, closest first.
+ */
+async function correctionsOf(db: Executor, token: string): Promise<string[]> {
+  const limit = allowedEdits(token);
+  if (limit === 0) return [];
+  const result = await db.execute(sql`
+    (select word from search_words
+      where word like ${`${token.slice(0, 1)}%`}
+        and length(word) between ${token.length - limit} and ${token.length + limit}
+      limit 5000)
+    union
+    (select word from search_words where word % ${token} limit 200)`);
+  const scored = rows<{ word: string }>(result)
+    .map((row) => ({ word: row.word, distance: editDistance(token, row.word, limit) }))
+    .filter((candidate) => candidate.distance <= limit);
+  if (scored.length === 0) return [];
+  const best = Math.min(...scored.map((candidate) => candidate.distance));
+  return scored
+    .filter((candidate) => candidate.distance === best)
+    .map((candidate) => candidate.word)
+    .sort()
+    .slice(0, 6);
+}
+
+/** The tsquery text: `(a | b) & c:*`. Words are [a-z0-9] only, so nothing in them is tsquery syntax. */
+export function toTsquery(words: readonly WordMatch[]): string {
+  return words
+    .map((match) => {
+      const alternatives = match.alternatives.map((word) => (match.prefix ? `${word}:*` : word));
+      return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" | ")})`;
+    })
+    .join(" & ");
+}
+
+function rows<Row>(result: unknown): Row[] {
+  // Both drivers (node-postgres, PGlite) answer raw SQL with `{ rows }`.
+  return (result as { rows: Row[] }).rows;
+}
+
+/**
+ * The relevance score of a document `d`, from cheap string tests (strpos, no regular expressions: a broad query
+ * scores every match) on the folded text, whose start is the folded title ("title" below, with punctuation
+ * turned into spaces and padded, so " word " finds a whole word):
+ * the typed phrase in the title 4, elsewhere 2; each word whole in the title 1 (a correction 0.5); the last
+ * word starting a word of the title 0.5.
+ */
+function scoreExpression(words: readonly WordMatch[]): SQL {
+  if (words.length === 0) return sql`0`;
+  // Computed once per row in the page query (a LATERAL subquery `w`).
+  const title = sql`w.title_words`;
+  const parts: SQL[] = [];
+  if (words.every((match) => !match.corrected) && words.length > 1) {
+    const phrase = words.map((match) => match.word).join(" ");
+    parts.push(sql`(case when strpos(${title}, ${` ${phrase}`}) > 0 then 4
+      when strpos(d.search_text, ${phrase}) > 0 then 2 else 0 end)`);
+  }
+  for (const match of words) {
+    const weight = match.corrected ? 0.5 : 1;
+    const whole = match.alternatives.map((word) => sql`strpos(${title}, ${` ${word} `}) > 0`);
+    parts.push(sql`(case when ${sql.join(whole, sql` or `)} then ${weight}::float8 else 0 end)`);
+    if (match.prefix)
+      parts.push(sql`(case when strpos(${title}, ${` ${match.word}`}) > 0 then 0.5::float8 else 0 end)`);
+  }
+  return sql.join(parts, sql` + `);
+}
+
+/** The predicate shared by the counts and the page: the portal's provinces, open listings, query, filters. */
+function predicate(
+  scopeIds: readonly number[],
+  criteria: SearchCriteria,
+  tsquery: string | null,
+  withType: boolean,
+): SQL {
+  const conditions: SQL[] = [
+    sql`d.province_id in (${sql.join(
+      scopeIds.map((id) => sql`${id}::int`),
+      sql`, `,
+    )})`,
+    // Offers close at the end of their last day in Vietnam; documents are not rewritten at midnight.
+    sql`(d.expires_on is null or d.expires_on >= (now() at time zone 'Asia/Ho_Chi_Minh')::date)`,
+  ];
+  if (tsquery !== null)
+    conditions.push(
+      sql`to_tsvector('simple'::regconfig, d.search_text) @@ to_tsquery('simple'::regconfig, ${tsquery})`,
+    );
+  if (withType && criteria.type !== "all") conditions.push(sql`d.doc_type = ${criteria.type}`);
+  if (criteria.categoryId !== null)
+    conditions.push(sql`d.category_ids @> array[${criteria.categoryId}::int]`);
+  if (criteria.kind !== null) conditions.push(sql`d.doc_type = 'offer' and d.offer_kind = ${criteria.kind}`);
+  if (criteria.addressProvinceId !== null)
+    conditions.push(sql`d.address_province_id = ${criteria.addressProvinceId}::int`);
+  if (criteria.communeId !== null) conditions.push(sql`d.commune_id = ${criteria.communeId}::int`);
+  if (criteria.ocopMin !== null) conditions.push(sql`d.ocop_stars >= ${criteria.ocopMin}::int`);
+  if (criteria.verifiedOnly) conditions.push(sql`d.verified`);
+  if (criteria.priceMin !== null)
+    conditions.push(sql`d.price_dong >= ${criteria.priceMin.toString()}::bigint`);
+  if (criteria.priceMax !== null)
+    conditions.push(sql`d.price_dong <= ${criteria.priceMax.toString()}::bigint`);
+  return sql.join(conditions, sql` and `);
+}
+
+function orderBy(sort: SearchSort): SQL {
+  switch (sort) {
+    case "relevance":
+      return sql`score desc, d.published_at desc, d.id desc`;
+    case "newest":
+      return sql`d.published_at desc, d.id desc`;
+    case "price-asc":
+      return sql`d.price_dong asc nulls last, d.published_at desc, d.id desc`;
+    case "price-desc":
+      return sql`d.price_dong desc nulls last, d.published_at desc, d.id desc`;
+  }
+}
+
+type Row = {
+  doc_type: SearchItem["type"];
+  doc_id: number | string;
+  province_id: number;
+  enterprise_id: number;
+  slug: string;
+  title: string;
+  title_en: string | null;
+  summary: string;
+  enterprise_name: string;
+  offer_kind: "sell" | "buy" | null;
+  ocop_stars: number | null;
+  verified: boolean;
+  price_dong: string | number | null;
+  expires_on: string | Date | null;
+  published_at: string | Date;
+  address_province_name: string | null;
+  commune_name: string | null;
+  storage_key: string | null;
+  thumbnail_key: string | null;
+  score: number | string;
+};
+
+/**
+ * The result cache. Broad queries over a large floor ("ca phe": 120,000 of 1,000,000 listings) spend most of
+ * their time counting matches in PostgreSQL's GIN index and heap (ADR 0004); popular queries repeat. A result
+ * is kept under the search generation (search_state, incremented in the same transaction as every document
+ * change) and today's date in Vietnam (offers close at midnight), so a cached total is exactly the total the
+ * database would give now. One small query (the generation) per cached request. Per process, bounded, LRU.
+ * SEARCH_RESULT_CACHE=off turns it off (the benchmark measures both).
+ */
+const cacheLimit = 2000;
+const cache = new Map<string, SearchResult>();
+let cacheEnabled = process.env.SEARCH_RESULT_CACHE !== "off";
+
+/** For tests and the benchmark. */
+export function setSearchCache(enabled: boolean): void {
+  cacheEnabled = enabled;
+  cache.clear();
+}
+
+function vietnamToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+}
+
+/** Searches the floor of the provinces `scopeIds` (a portal's scope, or every hosted province's). */
+export async function searchFloor(
+  db: Executor,
+  scopeIds: readonly number[],
+  criteria: SearchCriteria,
+): Promise<SearchResult> {
+  if (!cacheEnabled) return searchFloorUncached(db, scopeIds, criteria);
+  const state = await db.execute(sql`select generation::text as generation from search_state where id = 1`);
+  const generation = rows<{ generation: string }>(state)[0]?.generation ?? "none";
+  const key = JSON.stringify([generation, vietnamToday(), scopeIds, criteria], (_name, value) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
+  const cached = cache.get(key);
+  if (cached) {
+    // Most recently used last: the first key is the one to evict.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const result = await searchFloorUncached(db, scopeIds, criteria);
+  cache.set(key, result);
+  if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
+  return result;
+}
+
+async function searchFloorUncached(
+  db: Executor,
+  scopeIds: readonly number[],
+  criteria: SearchCriteria,
+): Promise<SearchResult> {
+  const { tokens } = normalizeQuery(criteria.q);
+  const words = await matchWords(db, tokens);
+  const tsquery = words.length > 0 ? toTsquery(words) : null;
+  const sort: SearchSort = criteria.sort ?? (tsquery ? "relevance" : "newest");
+  const counts: Record<SearchType, number> = { all: 0, product: 0, offer: 0, enterprise: 0 };
+  if (scopeIds.length === 0) return { criteria, sort, words, counts, total: 0, pageCount: 0, items: [] };
+
+  const countResult = await db.execute(sql`
+    select d.doc_type, count(*)::int as count from search_documents d
+    where ${predicate(scopeIds, criteria, tsquery, false)}
+    group by d.doc_type`);
+  for (const row of rows<{ doc_type: SearchItem["type"]; count: number | string }>(countResult)) {
+    counts[row.doc_type] = Number(row.count);
+    counts.all += Number(row.count);
+  }
+  const total = counts[criteria.type];
+  const pageCount = Math.ceil(total / criteria.pageSize);
+  const offset = (criteria.page - 1) * criteria.pageSize;
+  if (total === 0 || offset >= total) return { criteria, sort, words, counts, total, pageCount, items: [] };
+
+  const score = sort === "relevance" ? scoreExpression(words) : sql`0`;
+  const pageResult = await db.execute(sql`
+    with page as (
+      select d.*, (${score})::float8 as score from search_documents d
+      cross join lateral (select ' ' || translate(left(d.search_text, char_length(d.title)), ',.;:()/-&+''"',
+        '            ') || ' ' as title_words) w
+      where ${predicate(scopeIds, criteria, tsquery, true)}
+      order by ${orderBy(sort)}
+      limit ${criteria.pageSize} offset ${offset}
+    )
+    select d.doc_type, d.doc_id, d.province_id, d.enterprise_id, d.slug, d.title, d.title_en, d.summary,
+      d.enterprise_name, d.offer_kind, d.ocop_stars, d.verified, d.price_dong::text as price_dong,
+      d.expires_on::text as expires_on, d.published_at, ap.name as address_province_name,
+      cm.name as commune_name, f.storage_key, f.thumbnail_key, d.score
+    from page d
+    left join provinces ap on ap.id = d.address_province_id
+    left join communes cm on cm.id = d.commune_id
+    left join uploaded_files f on f.id = d.image_file_id
+    order by ${orderBy(sort)}`);
+  const items = rows<Row>(pageResult).map(
+    (row): SearchItem => ({
+      type: row.doc_type,
+      id: Number(row.doc_id),
+      provinceId: Number(row.province_id),
+      enterpriseId: Number(row.enterprise_id),
+      slug: row.slug,
+      title: row.title,
+      titleEn: row.title_en,
+      summary: row.summary,
+      enterpriseName: row.enterprise_name,
+      offerKind: row.offer_kind,
+      ocopStars: row.ocop_stars === null ? null : Number(row.ocop_stars),
+      verified: row.verified,
+      priceDong: row.price_dong === null ? null : BigInt(row.price_dong),
+      expiresOn: row.expires_on === null ? null : String(row.expires_on).slice(0, 10),
+      publishedAt: new Date(row.published_at),
+      addressProvinceName: row.address_province_name,
+      communeName: row.commune_name,
+      image: row.storage_key ? { storageKey: row.storage_key, thumbnailKey: row.thumbnail_key } : null,
+      score: Number(row.score),
+    }),
+  );
+  return { criteria, sort, words, counts, total, pageCount, items };
+}
