@@ -134,6 +134,7 @@ export const products = pgTable(
     uniqueIndex("products_province_slug_key").on(table.provinceId, table.slug),
     index("products_enterprise_idx").on(table.enterpriseId, table.status),
     index("products_province_status_idx").on(table.provinceId, table.status, table.publishedAt),
+    index("products_category_idx").on(table.categoryId),
   ],
 );
 
@@ -215,6 +216,8 @@ export const offers = pgTable(
     uniqueIndex("offers_province_slug_key").on(table.provinceId, table.slug),
     index("offers_province_status_idx").on(table.provinceId, table.status, table.publishedAt),
     index("offers_enterprise_idx").on(table.enterpriseId),
+    index("offers_product_idx").on(table.productId),
+    index("offers_category_idx").on(table.categoryId),
   ],
 );
 
@@ -262,6 +265,7 @@ export const quotes = pgTable(
   },
   (table) => [
     index("quotes_offer_idx").on(table.offerId, table.createdAt),
+    index("quotes_enterprise_idx").on(table.enterpriseId, table.createdAt),
     uniqueIndex("quotes_offer_enterprise_open_key")
       .on(table.offerId, table.enterpriseId)
       .where(sql`status = 'submitted'`),
@@ -285,7 +289,10 @@ export const offerMatches = pgTable(
     notifiedAt: timestamp("notified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex("offer_matches_key").on(table.offerId, table.matchType, table.matchedId)],
+  (table) => [
+    uniqueIndex("offer_matches_key").on(table.offerId, table.matchType, table.matchedId),
+    index("offer_matches_enterprise_idx").on(table.enterpriseId),
+  ],
 );
 
 /**
@@ -320,6 +327,8 @@ export const inquiries = pgTable(
   (table) => [
     index("inquiries_enterprise_idx").on(table.enterpriseId, table.lastMessageAt),
     index("inquiries_sender_idx").on(table.senderUserId),
+    index("inquiries_product_idx").on(table.productId),
+    index("inquiries_offer_idx").on(table.offerId),
   ],
 );
 
@@ -361,7 +370,10 @@ export const listingReports = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("listing_reports_province_status_idx").on(table.provinceId, table.status)],
+  (table) => [
+    index("listing_reports_province_status_idx").on(table.provinceId, table.status),
+    index("listing_reports_listing_idx").on(table.listingType, table.listingId),
+  ],
 );
 
 /** Subscribers to the daily "trade opportunities" digest; confirmed by a link (double opt-in). */
@@ -423,5 +435,8 @@ export const searchDocuments = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     searchText: text("search_text").notNull(),
   },
-  (table) => [uniqueIndex("search_documents_doc_key").on(table.docType, table.docId)],
+  (table) => [
+    uniqueIndex("search_documents_doc_key").on(table.docType, table.docId),
+    index("search_documents_enterprise_idx").on(table.enterpriseId),
+  ],
 );

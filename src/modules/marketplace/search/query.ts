@@ -291,6 +291,7 @@ type Row = {
  */
 const cacheLimit = 2000;
 const cache = new Map<string, SearchResult>();
+const inFlight = new Map<string, Promise<SearchResult>>();
 let cacheEnabled = process.env.SEARCH_RESULT_CACHE !== "off";
 
 /** For tests and the benchmark. */
@@ -322,7 +323,12 @@ export async function searchFloor(
     cache.set(key, cached);
     return cached;
   }
-  const result = await searchFloorUncached(db, scopeIds, criteria);
+  // Identical searches arriving together share one database query instead of each counting the same matches.
+  const running = inFlight.get(key);
+  if (running) return running;
+  const pending = searchFloorUncached(db, scopeIds, criteria).finally(() => inFlight.delete(key));
+  inFlight.set(key, pending);
+  const result = await pending;
   cache.set(key, result);
   if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
   return result;
