@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { loadConfig } from "../src/config.ts";
 import type { Database } from "../src/db/client.ts";
 import { prepareDatabase } from "../src/startup.ts";
 import { generateListings } from "./generate-listings.ts";
 import { type Measurement, measure } from "./load.ts";
-import { freePort, peakRssMb } from "./server.ts";
+import { peakRssMb, startServer } from "./server.ts";
 
 /**
  * The floor-search benchmark: N generated listings (generate-listings.ts), then five kinds of query against
@@ -60,60 +59,9 @@ function rowsOf<Row>(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
 
-/** Starts src/server.ts on an existing data directory or database (the test helper always makes a fresh one). */
-async function startServerOn(options: {
-  dataDir: string;
-  databaseUrl?: string;
-  env?: Record<string, string>;
-}) {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: options.dataDir,
-    LOG_LEVEL: "warn",
-  };
-  for (const key of ["NODE_ENV", "DATABASE_URL", "PUBLIC_URL", "SESSION_SECRET", "TEST_DATABASE_URL"])
-    delete env[key];
-  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
-  Object.assign(env, options.env ?? {});
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--max-semi-space-size=8", "--max-old-space-size=192", "--import", "tsx", "src/server.ts"],
-    { cwd: resolve(import.meta.dirname, ".."), env, stdio: "pipe" },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`server not ready:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    baseUrl,
-    pid: child.pid ?? 0,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
-  };
+/** Starts src/server.ts on the generated data directory or database, with time for its indexes to load. */
+function startServerOn(options: { dataDir: string; databaseUrl?: string; env?: Record<string, string> }) {
+  return startServer({ ...options, readyTimeoutMs: 300_000, stopTimeoutMs: 15_000 });
 }
 
 export async function benchSearch(options: {

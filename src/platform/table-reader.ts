@@ -222,7 +222,7 @@ function readTabSeparated(text: string): string[][] {
 }
 
 /** Excel in a Vietnamese locale saves CSV with ";" because "," is the decimal mark; others use ",". */
-function detectCsvDelimiter(text: string): ";" | "," {
+export function detectCsvDelimiter(text: string): ";" | "," {
   const sample = text
     .split(/\r?\n/)
     .filter((line) => line.trim() !== "")

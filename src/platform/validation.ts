@@ -1,6 +1,7 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { type FieldIssue, ValidationError } from "./errors.ts";
 import { hasMessage } from "./i18n.ts";
+import { parseVietnameseDate } from "./vn-format.ts";
 
 /** Maps a zod issue to a message-catalogue key: schemas name keys ("validation.email"); defaults cover the rest. */
 function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
@@ -52,3 +53,53 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   });
   throw new ValidationError(issues);
 }
+
+/** Text that must be given: trimmed, at most `max` characters. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+
+/** Text that may be left empty: trimmed, at most `max` characters; empty → null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .optional()
+    .transform((value) => value || null);
+
+/** An e-mail address that must be given (200 characters at most), as typed. */
+export const requiredEmail = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .max(200, "validation.tooLong")
+  .pipe(z.email("validation.email"));
+
+/** dd/MM/yyyy as people type it, kept as an ISO calendar date. */
+export const vietnameseDate = z
+  .string()
+  .trim()
+  .min(1, "validation.required")
+  .transform((value, context) => {
+    const isoDate = parseVietnameseDate(value);
+    if (isoDate === null) {
+      context.addIssue({ code: "custom", message: "validation.date" });
+      return z.NEVER;
+    }
+    return isoDate;
+  });
+
+/** dd/MM/yyyy as people type it, kept as an ISO calendar date; empty → null. */
+export const optionalVietnameseDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    const isoDate = parseVietnameseDate(value);
+    if (isoDate === null) {
+      context.addIssue({ code: "custom", message: "validation.date" });
+      return z.NEVER;
+    }
+    return isoDate;
+  });

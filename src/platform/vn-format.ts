@@ -87,6 +87,20 @@ function getVietnamDateParts(instant: Date): Record<"day" | "month" | "year" | "
   };
 }
 
+/** Today in Vietnam (Asia/Ho_Chi_Minh) as an ISO calendar date: offers expire and certificates lapse by this date. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+}
+
+/** "dd/MM/yyyy" as people type it, as an ISO calendar date; null when it is not a real date from 1900 on. */
+export function parseVietnameseDate(value: string): string | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const [day, month, year] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (!match || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || year < 1900) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

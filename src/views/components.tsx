@@ -148,6 +148,24 @@ export function TextField(
   );
 }
 
+/** A file input (the form must be multipart); the server keeps no value, so none is shown again. */
+export function FileField(props: Omit<FieldProps, "required"> & { accept: string; multiple?: boolean }) {
+  return (
+    <FieldShell {...props}>
+      <input
+        id={`field-${props.name}`}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        multiple={props.multiple}
+        class="input"
+        aria-invalid={fieldIssue(props.form, props.name) ? "true" : undefined}
+        aria-describedby={describedBy(props.form, props.name, props.hint)}
+      />
+    </FieldShell>
+  );
+}
+
 export function TextArea(props: FieldProps & { rows?: number }) {
   const { name, form } = props;
   return (

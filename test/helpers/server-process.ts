@@ -22,9 +22,21 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { baseUrl: string; child: ChildProcess; pid: number; stop: () => Promise<void> };
 
+export type StartServerOptions = {
+  databaseUrl?: string;
+  /** An existing DATA_DIR, kept on stop (the benchmark's generated data); without it a fresh one, removed on stop. */
+  dataDir?: string;
+  /** Environment set on top of the defaults. */
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+  /** How long stop() waits after SIGTERM before SIGKILL. */
+  stopTimeoutMs?: number;
+};
+
 /** Starts src/server.ts as a child process (default env, so the demo data is seeded) and waits for /readyz. */
-export async function startServer(options: { databaseUrl?: string }): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "cong-tmdt-server-"));
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "cong-tmdt-server-"));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -36,6 +48,7 @@ export async function startServer(options: { databaseUrl?: string }): Promise<Ru
   for (const key of ["NODE_ENV", "DATABASE_URL", "PUBLIC_URL", "SESSION_SECRET", "TEST_DATABASE_URL"])
     delete env[key];
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  Object.assign(env, options.env ?? {});
   const root = resolve(import.meta.dirname, "../..");
   // The same V8 heap limits as `npm start` (package.json): the measured process is the one deployed.
   const child = spawn(
@@ -55,7 +68,7 @@ export async function startServer(options: { databaseUrl?: string }): Promise<Ru
     output += c;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 180_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) {
@@ -75,10 +88,10 @@ export async function startServer(options: { databaseUrl?: string }): Promise<Ru
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, options.stopTimeoutMs ?? 10_000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, requiredText } from "../../platform/validation.ts";
 import { parseAmountToDong } from "../../platform/vn-format.ts";
 import { parseHsCode } from "../marketplace/hs-code.ts";
 import { enterpriseStatuses, legalForms, readinessFields } from "./schema.ts";
@@ -63,16 +64,6 @@ export function splitList(input: string): string[] {
     .map((item) => (/^[a-z]{2,3}$/i.test(item) ? item.toUpperCase() : item));
   return [...new Set(items)];
 }
-
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => value || null);
 
 /** Tax code refused with its reason: wrong shape/length, wrong check digit, or branch suffix 000. */
 export const TaxCodeField = z

@@ -1,13 +1,8 @@
 import { z } from "zod";
+import { requiredEmail } from "../../platform/validation.ts";
 import { roles } from "./schema.ts";
 
-const email = z
-  .string()
-  .trim()
-  .min(1, "validation.required")
-  .max(200, "validation.tooLong")
-  .pipe(z.email("validation.email"))
-  .transform((value) => value.toLowerCase());
+const email = requiredEmail.transform((value) => value.toLowerCase());
 const password = z.string().min(10, "validation.passwordTooShort").max(200, "validation.tooLong");
 const fullName = z.string().trim().min(1, "validation.required").max(120, "validation.tooLong");
 const phone = z

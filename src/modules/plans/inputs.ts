@@ -1,16 +1,8 @@
 import { z } from "zod";
+import { optionalText, requiredText } from "../../platform/validation.ts";
 import { parseVietnameseNumber } from "../../platform/vn-format.ts";
 import { FundingSource } from "./plan-document.ts";
 
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => value || null);
 const year = z
   .string()
   .trim()

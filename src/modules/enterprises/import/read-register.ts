@@ -1,6 +1,6 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { ValidationError } from "../../../platform/errors.ts";
-import { detectTableKind, readTable } from "../../../platform/table-reader.ts";
+import { detectCsvDelimiter, detectTableKind, readTable } from "../../../platform/table-reader.ts";
 
 /*
  * Reads an uploaded register into a grid of cell texts (row 1 of the sheet at index 0). Workbooks go through the
@@ -14,18 +14,6 @@ export const REGISTER_MAX_ROWS = 100_000;
 const refuse = (messageKey: string, params: Record<string, string | number> = {}) =>
   new ValidationError([{ field: "file", messageKey, params }]);
 
-function detectDelimiter(text: string): ";" | "," {
-  const sample = text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== "")
-    .slice(0, 10)
-    .join("\n")
-    .replace(/"[^"]*"/g, "");
-  const semicolons = sample.split(";").length - 1;
-  const commas = sample.split(",").length - 1;
-  return semicolons > 0 && semicolons >= commas ? ";" : ",";
-}
-
 function readCsv(bytes: Buffer): string[][] {
   let text: string;
   try {
@@ -35,7 +23,7 @@ function readCsv(bytes: Buffer): string[][] {
   }
   try {
     const grid = parse(text, {
-      delimiter: detectDelimiter(text),
+      delimiter: detectCsvDelimiter(text),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { NotFoundError } from "../../../platform/errors.ts";
 import { fileUrl } from "../../../platform/files.ts";
 import { uploadedFiles } from "../../../platform/schema.ts";
+import { todayInVietnam } from "../../../platform/vn-format.ts";
 import { enterprises } from "../../enterprises/schema.ts";
 import { findProvinceBySlug, scopeOf } from "../../geo/index.ts";
 import { hsChapterName } from "../hs-code.ts";
 import { isOcopCertificateValid } from "../ocop.ts";
 import { categories, products, storefronts } from "../schema.ts";
-import { todayInVietnam } from "./inputs.ts";
+import { isPublicProduct, isPublicStorefront } from "../visibility.ts";
 import { loadProductCertificates, loadProductImages } from "./services/products.ts";
 import { loadGallery } from "./services/storefront.ts";
 
@@ -123,8 +124,8 @@ export async function catalogueApiRoutes(root: FastifyInstance) {
     return { province, scope: scopeOf(province) };
   }
 
-  const publicStorefront = and(eq(storefronts.status, "published"), eq(enterprises.status, "verified"));
-  const publicProduct = and(eq(products.status, "published"), eq(enterprises.status, "verified"));
+  const publicStorefront = isPublicStorefront();
+  const publicProduct = isPublicProduct();
 
   function storefrontSummary(row: {
     storefront: typeof storefronts.$inferSelect;

@@ -1,39 +1,8 @@
 import { z } from "zod";
-import { parseAmountToDong, parseVietnameseNumber } from "../../../platform/vn-format.ts";
+import { optionalText, optionalVietnameseDate, requiredText } from "../../../platform/validation.ts";
+import { parseAmountToDong, parseVietnameseNumber, todayInVietnam } from "../../../platform/vn-format.ts";
 import { parseHsCode } from "../hs-code.ts";
 import { ocopStarLevels } from "../ocop.ts";
-
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => value || null);
-
-/** dd/MM/yyyy as people type it, kept as an ISO calendar date; empty → null. */
-export const optionalVietnameseDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value, context) => {
-    if (!value) return null;
-    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-    const [day, month, year] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (!match || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || year < 1900) {
-      context.addIssue({ code: "custom", message: "validation.date" });
-      return z.NEVER;
-    }
-    return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  });
-
-/** Today in Vietnam as an ISO calendar date. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}
 
 const slugText = z
   .string()

@@ -4,10 +4,9 @@ import { Browser, buildTestApp, type TestApp } from "../../../../test/helpers/ap
 import { categoryIdOf, createEnterpriseFixture, provinceIdOf } from "../../../../test/helpers/floor.ts";
 import { uploadedFiles } from "../../../platform/schema.ts";
 import { formatVnd } from "../../../platform/vn-format.ts";
-import { auditLog } from "../../identity/schema.ts";
 import { productCertificates, productImages, products, searchDocuments } from "../schema.ts";
 import { refreshProductDocument } from "../search/documents.ts";
-import { jsonLdOf, pngImage, postMultipart } from "./testing.ts";
+import { countAudits, countStoredFiles, jsonLdOf, pngImage, postMultipart } from "./testing.ts";
 
 const dt = "dong-thap";
 let testApp: TestApp;
@@ -44,14 +43,8 @@ beforeAll(async () => {
 afterAll(() => testApp.close());
 
 const productRow = async (id: number) => (await db().select().from(products).where(eq(products.id, id)))[0];
-const audits = async (action: string, id: number) =>
-  (
-    await db()
-      .select({ n: count() })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(id))))
-  )[0]!.n;
-const fileCount = async () => (await db().select({ n: count() }).from(uploadedFiles))[0]!.n;
+const audits = (action: string, entityId: number) => countAudits(db(), action, entityId);
+const fileCount = () => countStoredFiles(db());
 const documentOf = async (id: number) =>
   db()
     .select()

@@ -3,10 +3,10 @@ import type { Executor } from "../../../db/client.ts";
 import type { StoredFile } from "../../../platform/files.ts";
 import type { Actor } from "../../../platform/request-context.ts";
 import { uploadedFiles } from "../../../platform/schema.ts";
+import { todayInVietnam } from "../../../platform/vn-format.ts";
 import { type EnterpriseRow, isMemberOf } from "../../enterprises/index.ts";
 import { enterprises } from "../../enterprises/schema.ts";
 import { categories, offers, products, searchDocuments, storefronts } from "../schema.ts";
-import { todayInVietnam } from "./inputs.ts";
 import {
   loadProductCertificates,
   loadProductImages,

@@ -1,12 +1,11 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { Browser, buildTestApp, type TestApp } from "../../../../test/helpers/app.ts";
 import { categoryIdOf, createEnterpriseFixture } from "../../../../test/helpers/floor.ts";
 import { uploadedFiles } from "../../../platform/schema.ts";
-import { auditLog } from "../../identity/schema.ts";
 import { offers, products, searchDocuments, storefrontImages, storefronts } from "../schema.ts";
 import { refreshEnterpriseDocument } from "../search/documents.ts";
-import { fields, jsonLdOf, pngImage, postMultipart } from "./testing.ts";
+import { countAudits, countStoredFiles, fields, jsonLdOf, pngImage, postMultipart } from "./testing.ts";
 
 const dt = "dong-thap";
 let testApp: TestApp;
@@ -45,14 +44,8 @@ afterAll(() => testApp.close());
 
 const storefrontOf = async (enterpriseId: number) =>
   (await db().select().from(storefronts).where(eq(storefronts.enterpriseId, enterpriseId)))[0];
-const fileCount = async () => (await db().select({ n: count() }).from(uploadedFiles))[0]!.n;
-const audits = async (action: string, entityId: number) =>
-  (
-    await db()
-      .select({ n: count() })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId))))
-  )[0]!.n;
+const audits = (action: string, entityId: number) => countAudits(db(), action, entityId);
+const fileCount = () => countStoredFiles(db());
 const page = `/${dt}/my/storefront`;
 const details = {
   slug: "thuy-san-sa-dec",

@@ -1,6 +1,10 @@
+import { and, count, eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import sharp from "sharp";
 import type { Browser } from "../../../../test/helpers/app.ts";
+import type { Executor } from "../../../db/client.ts";
+import { uploadedFiles } from "../../../platform/schema.ts";
+import { auditLog } from "../../identity/schema.ts";
 
 /** Test support: multipart posts built by hand (text fields and files), as a browser sends them. */
 export type Part =
@@ -68,4 +72,18 @@ export function jsonLdOf(html: string): Record<string, unknown>[] {
   return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map(
     (match) => JSON.parse(match[1]!) as Record<string, unknown>,
   );
+}
+
+/** How many audit rows record `action` on one entity. */
+export async function countAudits(db: Executor, action: string, entityId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, String(entityId))));
+  return row!.n;
+}
+
+/** How many uploaded files are stored: a refused upload must leave this unchanged. */
+export async function countStoredFiles(db: Executor): Promise<number> {
+  return (await db.select({ n: count() }).from(uploadedFiles))[0]!.n;
 }

@@ -1,23 +1,9 @@
 import { z } from "zod";
-
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => value || null);
+import { optionalText, requiredEmail, requiredText } from "../../../platform/validation.ts";
 
 export const InquiryInput = z.object({
   name: requiredText(120),
-  email: z
-    .string()
-    .trim()
-    .min(1, "validation.required")
-    .max(200, "validation.tooLong")
-    .pipe(z.email("validation.email")),
+  email: requiredEmail,
   phone: optionalText(30).refine(
     (value) => value === null || /^\+?[0-9 .()-]{8,20}$/.test(value),
     "validation.phone",

@@ -13,6 +13,7 @@ import { hashToken } from "../../identity/tokens.ts";
 import { marketplaceLink, marketplaceLinkSecret } from "../offers/links.ts";
 import { mailEnterprise } from "../offers/recipients.ts";
 import { inquiries, inquiryMessages, offers, products, storefronts } from "../schema.ts";
+import { isPublicProduct, isPublicStorefront, isReadableOffer } from "../visibility.ts";
 import { InquiryInput, InquiryReplyInput } from "./inputs.ts";
 
 const mailT = createTranslator("vi");
@@ -57,8 +58,7 @@ export async function resolveInquiryTarget(
         and(
           isId(key) ? eq(products.id, Number(key)) : eq(products.slug, key),
           inArray(products.provinceId, scope),
-          eq(products.status, "published"),
-          eq(enterprises.status, "verified"),
+          isPublicProduct(),
         ),
       );
     if (row) {
@@ -88,8 +88,7 @@ export async function resolveInquiryTarget(
         and(
           isId(key) ? eq(offers.id, Number(key)) : eq(offers.slug, key),
           inArray(offers.provinceId, scope),
-          inArray(offers.status, ["published", "closed"]),
-          eq(enterprises.status, "verified"),
+          isReadableOffer(),
         ),
       );
     if (row) {
@@ -113,8 +112,7 @@ export async function resolveInquiryTarget(
         and(
           isId(key) ? eq(storefronts.id, Number(key)) : eq(storefronts.slug, key),
           inArray(storefronts.provinceId, scope),
-          eq(storefronts.status, "published"),
-          eq(enterprises.status, "verified"),
+          isPublicStorefront(),
         ),
       );
     if (row) {

@@ -1,16 +1,16 @@
-import { and, asc, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Executor } from "../../../db/client.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
 import { fileUrl } from "../../../platform/files.ts";
-import { uploadedFiles } from "../../../platform/schema.ts";
 import { enterprises } from "../../enterprises/schema.ts";
 import { findProvinceBySlug, scopeOf } from "../../geo/index.ts";
 import { provinces } from "../../geo/schema.ts";
-import { categories, offerAttachments, offers, storefronts } from "../schema.ts";
-import { todayInVietnam } from "./inputs.ts";
+import { categories, offers, storefronts } from "../schema.ts";
+import { isOpenOffer, isReadableOffer } from "../visibility.ts";
+import { attachmentsOf } from "./services.ts";
 
 const apiPageSize = 50;
 
@@ -148,9 +148,7 @@ export async function offerApiRoutes(app: FastifyInstance) {
       }
       const where = and(
         inArray(offers.provinceId, scopeOf(province)),
-        eq(offers.status, "published"),
-        gte(offers.expiresOn, todayInVietnam()),
-        eq(enterprises.status, "verified"),
+        isOpenOffer(),
         kind ? eq(offers.kind, kind) : undefined,
         categoryId === null ? undefined : sql`${categoryId}::int = any(${categories.path})`,
       );
@@ -183,26 +181,10 @@ export async function offerApiRoutes(app: FastifyInstance) {
     async (request) => {
       const hosted = app.hostedProvinces().flatMap((province) => province.scopeIds);
       const [row] = await baseQuery(app.database.db).where(
-        and(
-          eq(offers.id, request.params.id),
-          inArray(offers.provinceId, hosted),
-          inArray(offers.status, ["published", "closed"]),
-          eq(enterprises.status, "verified"),
-        ),
+        and(eq(offers.id, request.params.id), inArray(offers.provinceId, hosted), isReadableOffer()),
       );
       if (!row) throw new NotFoundError("offers.errors.notFound");
-      const files = await app.database.db
-        .select({
-          name: uploadedFiles.originalName,
-          storageKey: uploadedFiles.storageKey,
-          thumbnailKey: uploadedFiles.thumbnailKey,
-          contentType: uploadedFiles.contentType,
-          byteSize: uploadedFiles.byteSize,
-        })
-        .from(offerAttachments)
-        .innerJoin(uploadedFiles, eq(uploadedFiles.id, offerAttachments.fileId))
-        .where(eq(offerAttachments.offerId, row.offer.id))
-        .orderBy(asc(offerAttachments.position));
+      const files = await attachmentsOf(app.database.db, row.offer.id);
       return {
         ...summary(row),
         specification: row.offer.specification,

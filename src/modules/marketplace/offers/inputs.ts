@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseAmountToDong, parseVietnameseNumber } from "../../../platform/vn-format.ts";
+import { optionalText, requiredText, vietnameseDate } from "../../../platform/validation.ts";
+import { parseAmountToDong, parseVietnameseNumber, todayInVietnam } from "../../../platform/vn-format.ts";
 
 /** Incoterms® 2020 (ICC): the rules a delivery term may name; anything else is written as free text. */
 export const incoterms = [
@@ -19,13 +20,11 @@ export const incoterms = [
 export const domesticTerms = ["buyer-warehouse", "seller-warehouse", "negotiable"] as const;
 export const deliveryTermOptions = [...incoterms, ...domesticTerms, "other"] as const;
 
+// Offers expire and quotes close by the date in Vietnam; re-exported so the offers module keeps one import.
+export { todayInVietnam, vietnameseDate };
+
 /** The longest an offer stays open: 180 days after today. */
 export const maxOfferDays = 180;
-
-/** Today in Vietnam (Asia/Ho_Chi_Minh) as an ISO calendar date: offers expire and quotes close by this date. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
-}
 
 /** An ISO calendar date moved by `days`. */
 export function addDays(isoDate: string, days: number): string {
@@ -38,32 +37,6 @@ export function addDays(isoDate: string, days: number): string {
 export function daysLeft(expiresOn: string, today = todayInVietnam()): number {
   return Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
-
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((value) => value || null);
-
-/** dd/MM/yyyy as people type it, kept as an ISO calendar date. */
-export const vietnameseDate = z
-  .string()
-  .trim()
-  .min(1, "validation.required")
-  .transform((value, context) => {
-    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-    const [day, month, year] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (!match || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1 || year < 1900) {
-      context.addIssue({ code: "custom", message: "validation.date" });
-      return z.NEVER;
-    }
-    return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  });
 
 /** A quantity: a Vietnamese-written number greater than zero ("1.000", "2,5"). */
 const quantity = z

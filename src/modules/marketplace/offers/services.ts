@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, like, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { recordAudit } from "../../../platform/audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors.ts";
@@ -21,6 +21,7 @@ import {
   storefronts,
 } from "../schema.ts";
 import { refreshOfferDocument } from "../search/documents.ts";
+import { isOpenOffer, isReadableOffer } from "../visibility.ts";
 import { OfferInput, QuoteInput, todayInVietnam } from "./inputs.ts";
 import { marketplaceLink } from "./links.ts";
 import { mailEnterprise } from "./recipients.ts";
@@ -290,7 +291,8 @@ export async function removeOfferAttachment(input: {
   });
 }
 
-async function attachmentsOf(db: Executor, offerId: number) {
+/** An offer's attached files, in their order. */
+export async function attachmentsOf(db: Executor, offerId: number) {
   return db
     .select({
       fileId: uploadedFiles.id,
@@ -450,10 +452,8 @@ export async function listPublicOffers(
   const today = todayInVietnam();
   const where = and(
     inArray(offers.provinceId, scope(ctx)),
-    eq(offers.status, "published"),
-    gte(offers.expiresOn, today),
+    isOpenOffer(today),
     eq(offers.kind, options.kind),
-    eq(enterprises.status, "verified"),
     options.categoryId === null
       ? undefined
       : sql`${offers.categoryId} in (select c.id from categories c where ${options.categoryId}::int = any(c.path))`,
@@ -503,14 +503,7 @@ export async function getPublicOffer(ctx: ServiceContext, slug: string) {
     .innerJoin(enterprises, eq(enterprises.id, offers.enterpriseId))
     .innerJoin(categories, eq(categories.id, offers.categoryId))
     .leftJoin(storefronts, eq(storefronts.enterpriseId, enterprises.id))
-    .where(
-      and(
-        eq(offers.slug, slug),
-        inArray(offers.provinceId, scope(ctx)),
-        inArray(offers.status, ["published", "closed"]),
-        eq(enterprises.status, "verified"),
-      ),
-    );
+    .where(and(eq(offers.slug, slug), inArray(offers.provinceId, scope(ctx)), isReadableOffer()));
   if (!row) throw new NotFoundError("offers.errors.notFound");
   const [product] = row.offer.productId
     ? await ctx.db

@@ -7,7 +7,7 @@ import { NotFoundError } from "../../../platform/errors.ts";
 import { createTranslator, type Locale } from "../../../platform/i18n.ts";
 import { queueMail } from "../../../platform/mail.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
-import { parseInput } from "../../../platform/validation.ts";
+import { parseInput, requiredEmail } from "../../../platform/validation.ts";
 import { formatDate, formatNumber } from "../../../platform/vn-format.ts";
 import { enterprises } from "../../enterprises/schema.ts";
 import { provinces } from "../../geo/schema.ts";
@@ -15,6 +15,7 @@ import { hashToken } from "../../identity/tokens.ts";
 import { addDays, todayInVietnam } from "../offers/inputs.ts";
 import { marketplaceLink, marketplaceLinkSecret } from "../offers/links.ts";
 import { categories, digestSubscriptions, offers } from "../schema.ts";
+import { isReadableOffer } from "../visibility.ts";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,8 +67,7 @@ async function offersPublishedOn(
     .where(
       and(
         inArray(offers.provinceId, scope),
-        inArray(offers.status, ["published", "closed"]),
-        eq(enterprises.status, "verified"),
+        isReadableOffer(),
         sql`(${offers.publishedAt} at time zone 'Asia/Ho_Chi_Minh')::date = ${date}::date`,
         filter.kinds && filter.kinds.length > 0
           ? inArray(offers.kind, [...filter.kinds] as ("sell" | "buy")[])
@@ -108,12 +108,7 @@ const idList = z
   .pipe(z.array(z.number().int().positive("validation.invalid")).max(50));
 
 export const SubscribeInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "validation.required")
-    .max(200, "validation.tooLong")
-    .pipe(z.email("validation.email")),
+  email: requiredEmail,
   locale: z.enum(["vi", "en"], "validation.choose"),
   categoryIds: idList,
   offerKinds: z

@@ -1,7 +1,7 @@
 import * as echarts from "echarts";
 import type { Translate } from "../../../platform/i18n.ts";
 import { formatNumber } from "../../../platform/vn-format.ts";
-import { withoutInlineStyles } from "../../plans/export/budget-chart.ts";
+import { accessibleSvg, withoutInlineStyles } from "../../plans/export/budget-chart.ts";
 import { type FloorStats, monthLabel } from "./queries.ts";
 
 /**
@@ -17,31 +17,6 @@ const AXIS_COLOR = "#545b64";
 const FONT_FAMILY = "'Be Vietnam Pro', Arial, sans-serif";
 /** Each at least 4.5:1 against white, so bars and lines stay visible in greyscale print. */
 const COLORS = ["#1f4e99", "#a14900", "#2e6b30", "#6a1b9a"];
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
-}
-
-/** Names zrender's class names after the chart (stable output, no clash between two charts on one page). */
-function accessibleSvg(svg: string, id: string, title: string, description: string): string {
-  const classNames = new Map<string, string>();
-  const stable = svg.replace(/zr\d+-cls-\d+/g, (name) => {
-    const renamed = classNames.get(name) ?? `${id}-cls-${classNames.size}`;
-    classNames.set(name, renamed);
-    return renamed;
-  });
-  const openingTag = /^<svg\b([^>]*)>/.exec(stable);
-  if (!openingTag) throw new Error("ECharts did not return an SVG document");
-  return (
-    `<svg${openingTag[1]} role="img" aria-labelledby="${id}-title ${id}-desc">` +
-    `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>` +
-    stable.slice(openingTag[0].length)
-  );
-}
 
 function render(option: echarts.EChartsCoreOption, id: string, title: string, description: string): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: HEIGHT });

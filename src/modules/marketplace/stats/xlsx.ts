@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Translate } from "../../../platform/i18n.ts";
+import { sheetName, styleHeaderCell, THIN_BORDER } from "../../../platform/xlsx-style.ts";
 import { type FloorStats, monthLabel, periodLabel } from "./queries.ts";
 
 /**
@@ -7,31 +8,19 @@ import { type FloorStats, monthLabel, periodLabel } from "./queries.ts";
  * table, counts as real numbers (format "#,##0": Excel prints the reader's grouping sign, "1.234" in Vietnam).
  */
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EAEE" } };
-const THIN_BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: "thin" },
-  left: { style: "thin" },
-  bottom: { style: "thin" },
-  right: { style: "thin" },
-};
-
 function addSheet(
   workbook: ExcelJS.Workbook,
   name: string,
   columns: { header: string; width: number }[],
   rows: (string | number)[][],
 ): void {
-  const sheet = workbook.addWorksheet(name.replace(/[[\]:*?/\\]/g, "-").slice(0, 31), {
+  const sheet = workbook.addWorksheet(sheetName(name), {
     views: [{ state: "frozen", ySplit: 1 }],
   });
   sheet.columns = columns.map((column) => ({ width: column.width }));
   const header = sheet.addRow(columns.map((column) => column.header));
   header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.border = THIN_BORDER;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  });
+  header.eachCell(styleHeaderCell);
   for (const values of rows) {
     const row = sheet.addRow(values);
     row.eachCell((cell) => {

@@ -261,13 +261,11 @@ export function renderBudgetChartSvg(plan: PlanDetail, t: Translate): string {
         };
       }),
     });
-    return makeAccessible(
+    return accessibleSvg(
       withoutInlineStyles(chart.renderToSVGString()),
-      plan.id,
+      `budget-chart-${plan.id}`,
       t("planExport.chart.title"),
-      {
-        description: describeBudgetChart(table, t),
-      },
+      describeBudgetChart(table, t),
     );
   } finally {
     chart.dispose();
@@ -276,16 +274,11 @@ export function renderBudgetChartSvg(plan: PlanDetail, t: Translate): string {
 
 /**
  * Adds role="img", <title> and <desc> to the root element and renames zrender's class names ("zr7-cls-12":
- * both numbers count what the process rendered before) after the plan, numbered by first use, so the same
- * plan always gives the same SVG and two charts on one page never share a class name.
+ * both numbers count what the process rendered before) after the chart's id, numbered by first use, so the same
+ * chart always gives the same SVG and two charts on one page never share a class name. The floor statistics'
+ * charts use it too.
  */
-function makeAccessible(
-  svg: string,
-  planId: number,
-  title: string,
-  { description }: { description: string },
-) {
-  const idPrefix = `budget-chart-${planId}`;
+export function accessibleSvg(svg: string, idPrefix: string, title: string, description: string): string {
   const classNames = new Map<string, string>();
   const stable = svg.replace(/zr\d+-cls-\d+/g, (name) => {
     const renamed = classNames.get(name) ?? `${idPrefix}-cls-${classNames.size}`;

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Translate } from "../../../platform/i18n.ts";
 import { amountInWords, formatMillionDong } from "../../../platform/vn-format.ts";
+import { sheetName, styleHeaderCell, THIN_BORDER } from "../../../platform/xlsx-style.ts";
 import { checkPlanConsistency, describeFinding } from "../consistency.ts";
 import { type PlanDetail, toPlanDocument } from "../plan-detail.ts";
 import {
@@ -22,28 +23,12 @@ import {
 
 type Column = { header: string; width: number; isWrapped?: boolean };
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7EAEE" } };
-const THIN_BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: "thin" },
-  left: { style: "thin" },
-  bottom: { style: "thin" },
-  right: { style: "thin" },
-};
 const DATE_FORMAT = "dd/mm/yyyy";
-// Excel limits sheet names to 31 characters and forbids a few signs.
-const SHEET_NAME_MAX_LENGTH = 31;
-
-function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, "-").slice(0, SHEET_NAME_MAX_LENGTH);
-}
 
 function styleHeaderRow(row: ExcelJS.Row, columnCount: number): void {
   row.font = { bold: true };
   for (let column = 1; column <= columnCount; column += 1) {
-    const cell = row.getCell(column);
-    cell.fill = HEADER_FILL;
-    cell.border = THIN_BORDER;
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    styleHeaderCell(row.getCell(column));
   }
 }
 

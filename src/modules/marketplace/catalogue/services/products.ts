@@ -22,7 +22,7 @@ import {
 } from "../../schema.ts";
 import { refreshEnterpriseDocument, refreshProductDocument } from "../../search/documents.ts";
 import { CertificateInput, ImageAltInput, ProductInput, productStatusFilters } from "../inputs.ts";
-import { requireFiles, storeUploads, uniqueProductSlug } from "./shared.ts";
+import { requireFiles, statusAfterEdit, storeUploads, uniqueProductSlug } from "./shared.ts";
 
 export type ProductRow = typeof products.$inferSelect;
 export type ProductImage = { fileId: number; position: number; alt: string | null; file: StoredFile };
@@ -177,11 +177,6 @@ function withOcopExpiry(input: ProductInput) {
     ...input,
     ocopExpiresOn: input.ocopCertifiedOn ? ocopCertificateExpiry(input.ocopCertifiedOn) : null,
   };
-}
-
-/** Content changes of a published product go back to the officers. */
-function statusAfterEdit(status: ListingStatus): ListingStatus {
-  return status === "published" ? "pending" : status;
 }
 
 async function afterChange(

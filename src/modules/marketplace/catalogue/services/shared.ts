@@ -4,7 +4,7 @@ import { ValidationError } from "../../../../platform/errors.ts";
 import { checkUpload, type IncomingFile, type StoredFile, storeUpload } from "../../../../platform/files.ts";
 import type { ServiceContext } from "../../../../platform/request-context.ts";
 import { slugify } from "../../../../platform/text.ts";
-import { products, storefronts } from "../../schema.ts";
+import { type ListingStatus, products, storefronts } from "../../schema.ts";
 
 /**
  * Checks every file of one form before storing any, so a bad second file leaves nothing behind; then stores
@@ -78,4 +78,9 @@ export async function uniqueProductSlug(db: Executor, ctx: ServiceContext, name:
     const candidate = `${base}-${suffix}`;
     if (!used.has(candidate)) return candidate;
   }
+}
+
+/** Content changes of a published product or storefront go back to the officers: published → pending. */
+export function statusAfterEdit(status: ListingStatus): ListingStatus {
+  return status === "published" ? "pending" : status;
 }

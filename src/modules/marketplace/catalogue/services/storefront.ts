@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from "../../../../platform/errors.ts";
 import type { IncomingFile, StoredFile } from "../../../../platform/files.ts";
-import type { ServiceContext } from "../../../../platform/request-context.ts";
+import type { Actor, ServiceContext } from "../../../../platform/request-context.ts";
 import { uploadedFiles } from "../../../../platform/schema.ts";
 import { slugify } from "../../../../platform/text.ts";
 import { parseInput } from "../../../../platform/validation.ts";
@@ -19,7 +19,7 @@ import {
 import { storefrontImages, storefronts } from "../../schema.ts";
 import { refreshEnterpriseDocument } from "../../search/documents.ts";
 import { GalleryCaptionInput, StorefrontInput } from "../inputs.ts";
-import { isStorefrontSlugFree, requireFiles, storeUploads } from "./shared.ts";
+import { isStorefrontSlugFree, requireFiles, statusAfterEdit, storeUploads } from "./shared.ts";
 
 export type StorefrontRow = typeof storefronts.$inferSelect;
 export type GalleryImage = { fileId: number; position: number; caption: string | null; file: StoredFile };
@@ -81,11 +81,6 @@ export async function loadGallery(
 async function loadFile(ctx: Pick<ServiceContext, "db">, id: number): Promise<StoredFile | null> {
   const [row] = await ctx.db.select().from(uploadedFiles).where(eq(uploadedFiles.id, id));
   return row ?? null;
-}
-
-/** Content changes of a published storefront go back to the officers: published → pending. */
-function statusAfterEdit(status: StorefrontRow["status"]): StorefrontRow["status"] {
-  return status === "published" ? "pending" : status;
 }
 
 /**
@@ -163,6 +158,35 @@ async function lockOwnStorefront(ctx: ServiceContext, tx: ServiceContext["db"], 
   return row;
 }
 
+/**
+ * A gallery change is a content change: a published storefront goes back to review. Audited with the new status,
+ * and the enterprise's search document refreshed, in the caller's transaction.
+ */
+async function afterGalleryChange(
+  tx: ServiceContext["db"],
+  ctx: ServiceContext,
+  { actor, enterpriseId, storefront }: { actor: Actor; enterpriseId: number; storefront: StorefrontRow },
+  audit: { action: string; before?: unknown; after: Record<string, unknown> },
+): Promise<{ sentBackToReview: boolean }> {
+  const status = statusAfterEdit(storefront.status);
+  await tx
+    .update(storefronts)
+    .set({ status, updatedAt: new Date() })
+    .where(eq(storefronts.id, storefront.id));
+  await recordAudit(tx, {
+    provinceId: ctx.province.id,
+    actorUserId: actor.userId,
+    action: audit.action,
+    entityType: "storefront",
+    entityId: storefront.id,
+    before: audit.before,
+    after: { ...audit.after, status },
+    ipAddress: ctx.ipAddress,
+  });
+  await refreshEnterpriseDocument(tx, enterpriseId);
+  return { sentBackToReview: status !== storefront.status };
+}
+
 /** Adds gallery images (at most {@link maxGalleryImages} in all) with one caption for the batch. */
 export async function addGalleryImages({
   ctx,
@@ -201,22 +225,13 @@ export async function addGalleryImages({
         caption,
       })),
     );
-    const status = statusAfterEdit(storefront.status);
-    await tx
-      .update(storefronts)
-      .set({ status, updatedAt: new Date() })
-      .where(eq(storefronts.id, storefront.id));
-    await recordAudit(tx, {
-      provinceId: ctx.province.id,
-      actorUserId: actor.userId,
-      action: "storefront.image.add",
-      entityType: "storefront",
-      entityId: storefront.id,
-      after: { fileIds: stored.map((file) => file.id), caption, status },
-      ipAddress: ctx.ipAddress,
-    });
-    await refreshEnterpriseDocument(tx, enterprise.id);
-    return { added: stored.length, sentBackToReview: status !== storefront.status };
+    const { sentBackToReview } = await afterGalleryChange(
+      tx,
+      ctx,
+      { actor, enterpriseId: enterprise.id, storefront },
+      { action: "storefront.image.add", after: { fileIds: stored.map((file) => file.id), caption } },
+    );
+    return { added: stored.length, sentBackToReview };
   });
 }
 
@@ -235,22 +250,12 @@ export async function removeGalleryImage({
       .where(and(eq(storefrontImages.storefrontId, storefront.id), eq(storefrontImages.fileId, fileId)))
       .returning();
     if (removed.length === 0) throw new NotFoundError("catalogue.image.notFound");
-    const status = statusAfterEdit(storefront.status);
-    await tx
-      .update(storefronts)
-      .set({ status, updatedAt: new Date() })
-      .where(eq(storefronts.id, storefront.id));
-    await recordAudit(tx, {
-      provinceId: ctx.province.id,
-      actorUserId: actor.userId,
-      action: "storefront.image.remove",
-      entityType: "storefront",
-      entityId: storefront.id,
-      before: removed[0],
-      after: { status },
-      ipAddress: ctx.ipAddress,
-    });
-    await refreshEnterpriseDocument(tx, enterprise.id);
+    await afterGalleryChange(
+      tx,
+      ctx,
+      { actor, enterpriseId: enterprise.id, storefront },
+      { action: "storefront.image.remove", before: removed[0], after: {} },
+    );
   });
 }
 
@@ -277,23 +282,16 @@ export async function setGalleryCaption({
       .update(storefrontImages)
       .set({ caption })
       .where(and(eq(storefrontImages.storefrontId, storefront.id), eq(storefrontImages.fileId, fileId)));
-    const status = statusAfterEdit(storefront.status);
-    await tx
-      .update(storefronts)
-      .set({ status, updatedAt: new Date() })
-      .where(eq(storefronts.id, storefront.id));
-    await recordAudit(tx, {
-      provinceId: ctx.province.id,
-      actorUserId: actor.userId,
-      action: "storefront.image.caption",
-      entityType: "storefront",
-      entityId: storefront.id,
-      before: { fileId, caption: before.caption },
-      after: { fileId, caption, status },
-      ipAddress: ctx.ipAddress,
-    });
-    await refreshEnterpriseDocument(tx, enterprise.id);
-    return { sentBackToReview: status !== storefront.status };
+    return afterGalleryChange(
+      tx,
+      ctx,
+      { actor, enterpriseId: enterprise.id, storefront },
+      {
+        action: "storefront.image.caption",
+        before: { fileId, caption: before.caption },
+        after: { fileId, caption },
+      },
+    );
   });
 }
 

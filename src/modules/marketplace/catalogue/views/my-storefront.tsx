@@ -2,6 +2,7 @@ import { fileUrl } from "../../../../platform/files.ts";
 import {
   DeleteButton,
   ErrorSummary,
+  FileField,
   Form,
   type FormState,
   SubmitButton,
@@ -11,7 +12,7 @@ import {
 import { Layout } from "../../../../views/layout.tsx";
 import { usePage } from "../../../../views/page-context.ts";
 import { maxGalleryImages, type OwnStorefront } from "../services/storefront.ts";
-import { FileField, imageAccept, Section, StatusTag } from "./parts.tsx";
+import { imageAccept, Section, StatusTag } from "./parts.tsx";
 
 export function storefrontFormValues(state: OwnStorefront): Record<string, string> {
   if (state.kind !== "ready") return {};
@@ -138,7 +139,7 @@ export function MyStorefrontPage({
               name="logo"
               label={logo ? t("catalogue.field.logoReplace") : t("catalogue.field.logo")}
               hint={t("catalogue.field.imageHint")}
-              issues={form.issues}
+              form={form}
               accept={imageAccept}
             />
             <TextField
@@ -213,7 +214,7 @@ export function MyStorefrontPage({
                     name="images"
                     label={t("catalogue.field.galleryImages")}
                     hint={t("catalogue.field.imagesHint", { max: maxGalleryImages - gallery.length })}
-                    issues={galleryState.issues}
+                    form={galleryState}
                     multiple
                     accept={imageAccept}
                   />

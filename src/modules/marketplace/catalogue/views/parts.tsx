@@ -1,12 +1,11 @@
 import type { ComponentChildren } from "preact";
-import type { FieldIssue } from "../../../../platform/errors.ts";
 import { fileUrl, type StoredFile } from "../../../../platform/files.ts";
 import type { Locale } from "../../../../platform/i18n.ts";
-import { formatDate, formatVnd } from "../../../../platform/vn-format.ts";
+import { formatDate, formatVnd, todayInVietnam } from "../../../../platform/vn-format.ts";
 import { usePage } from "../../../../views/page-context.ts";
 import { isOcopCertificateValid } from "../../ocop.ts";
 import type { ListingStatus } from "../../schema.ts";
-import { todayInVietnam } from "../inputs.ts";
+import type { ProductCertificate } from "../services/products.ts";
 
 /** The text in the visitor's language, falling back to Vietnamese (the required language). */
 export function localized(vi: string, en: string | null | undefined, locale: Locale): string {
@@ -99,52 +98,6 @@ export function Thumbnail({
   );
 }
 
-/** A file input with label, hint and error, matching the platform's field components. */
-export function FileField({
-  name,
-  label,
-  hint,
-  issues,
-  multiple,
-  accept,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  issues: FieldIssue[];
-  multiple?: boolean;
-  accept: string;
-}) {
-  const { t } = usePage();
-  const issue = issues.find((item) => item.field === name);
-  const described = [hint ? `hint-${name}` : "", issue ? `error-${name}` : ""].filter(Boolean).join(" ");
-  return (
-    <div class={issue ? "field field-error" : "field"}>
-      <label for={`field-${name}`}>{label}</label>
-      {hint && (
-        <p class="hint" id={`hint-${name}`}>
-          {hint}
-        </p>
-      )}
-      {issue && (
-        <p class="error-message" id={`error-${name}`}>
-          <span class="visually-hidden">{t("form.errorPrefix")}</span> {t(issue.messageKey, issue.params)}
-        </p>
-      )}
-      <input
-        id={`field-${name}`}
-        name={name}
-        type="file"
-        accept={accept}
-        multiple={multiple}
-        class="input"
-        aria-invalid={issue ? "true" : undefined}
-        aria-describedby={described || undefined}
-      />
-    </div>
-  );
-}
-
 export function PreviewBanner({ status }: { status: ListingStatus }) {
   const { t } = usePage();
   return (
@@ -167,3 +120,30 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 export const imageAccept = "image/jpeg,image/png,image/webp";
 export const documentAccept =
   "application/pdf,image/jpeg,image/png,.docx,.xlsx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+type CertificateCells = Pick<
+  ProductCertificate,
+  "title" | "file" | "kind" | "number" | "issuedOn" | "expiresOn"
+>;
+
+/** The first cells of a certificate's row: its title (linked to the scan, if any), kind and number. */
+export function CertificateHeadCells({ certificate }: { certificate: CertificateCells }) {
+  const { t } = usePage();
+  return (
+    <>
+      <th scope="row">
+        {certificate.file ? <a href={fileUrl(certificate.file)}>{certificate.title}</a> : certificate.title}
+      </th>
+      <td>{t(`catalogue.certificateKind.${certificate.kind}`)}</td>
+      <td>{certificate.number ?? ""}</td>
+    </>
+  );
+}
+
+/** "dd/MM/yyyy – dd/MM/yyyy": a certificate's validity, either end left out when unknown. */
+export function certificateValidity(certificate: CertificateCells): string {
+  return (
+    (certificate.issuedOn ? formatDate(certificate.issuedOn) : "") +
+    (certificate.expiresOn ? ` – ${formatDate(certificate.expiresOn)}` : "")
+  );
+}

@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from "../../../../platform/vn-format.ts";
 import {
   DeleteButton,
   ErrorSummary,
+  FileField,
   Form,
   type FormState,
   SelectField,
@@ -23,8 +24,9 @@ import {
   type ProductRow,
 } from "../services/products.ts";
 import {
+  CertificateHeadCells,
+  certificateValidity,
   documentAccept,
-  FileField,
   imageAccept,
   localized,
   OcopCertificate,
@@ -216,6 +218,28 @@ export function NewProductPage({ form, choices }: { form: FormState; choices: Ca
   );
 }
 
+/** Swaps an image with its neighbour; the hidden text names which image, for screen readers. */
+function MoveImageButton({
+  action,
+  direction,
+  index,
+}: {
+  action: string;
+  direction: "up" | "down";
+  index: number;
+}) {
+  const { t } = usePage();
+  return (
+    <Form action={action} class="inline-form">
+      <input type="hidden" name="direction" value={direction} />
+      <button type="submit" class="button button-secondary">
+        {t(direction === "up" ? "catalogue.action.moveUp" : "catalogue.action.moveDown")}
+        <span class="visually-hidden"> {t("catalogue.imageNumber", { number: index + 1 })}</span>
+      </button>
+    </Form>
+  );
+}
+
 export type EditForms = { main: FormState; images: FormState; certificate: FormState };
 
 export function EditProductPage({
@@ -321,28 +345,18 @@ export function EditProductPage({
                   </Form>
                   <div class="actions">
                     {index > 0 && (
-                      <Form action={`${action}/images/${image.fileId}/move`} class="inline-form">
-                        <input type="hidden" name="direction" value="up" />
-                        <button type="submit" class="button button-secondary">
-                          {t("catalogue.action.moveUp")}
-                          <span class="visually-hidden">
-                            {" "}
-                            {t("catalogue.imageNumber", { number: index + 1 })}
-                          </span>
-                        </button>
-                      </Form>
+                      <MoveImageButton
+                        action={`${action}/images/${image.fileId}/move`}
+                        direction="up"
+                        index={index}
+                      />
                     )}
                     {index < images.length - 1 && (
-                      <Form action={`${action}/images/${image.fileId}/move`} class="inline-form">
-                        <input type="hidden" name="direction" value="down" />
-                        <button type="submit" class="button button-secondary">
-                          {t("catalogue.action.moveDown")}
-                          <span class="visually-hidden">
-                            {" "}
-                            {t("catalogue.imageNumber", { number: index + 1 })}
-                          </span>
-                        </button>
-                      </Form>
+                      <MoveImageButton
+                        action={`${action}/images/${image.fileId}/move`}
+                        direction="down"
+                        index={index}
+                      />
                     )}
                     <DeleteButton
                       action={`${action}/images/${image.fileId}/delete`}
@@ -362,7 +376,7 @@ export function EditProductPage({
                   name="images"
                   label={t("catalogue.field.productImages")}
                   hint={t("catalogue.field.imagesHint", { max: maxProductImages - images.length })}
-                  issues={forms.images.issues}
+                  form={forms.images}
                   multiple
                   accept={imageAccept}
                 />
@@ -395,19 +409,8 @@ export function EditProductPage({
               <tbody>
                 {certificates.map((certificate) => (
                   <tr key={certificate.id}>
-                    <th scope="row">
-                      {certificate.file ? (
-                        <a href={fileUrl(certificate.file)}>{certificate.title}</a>
-                      ) : (
-                        certificate.title
-                      )}
-                    </th>
-                    <td>{t(`catalogue.certificateKind.${certificate.kind}`)}</td>
-                    <td>{certificate.number ?? ""}</td>
-                    <td>
-                      {certificate.issuedOn ? formatDate(certificate.issuedOn) : ""}
-                      {certificate.expiresOn ? ` – ${formatDate(certificate.expiresOn)}` : ""}
-                    </td>
+                    <CertificateHeadCells certificate={certificate} />
+                    <td>{certificateValidity(certificate)}</td>
                     <td>
                       <DeleteButton
                         action={`${action}/certificates/${certificate.id}/delete`}
@@ -460,7 +463,7 @@ export function EditProductPage({
               name="document"
               label={t("catalogue.field.document")}
               hint={t("catalogue.field.documentHint")}
-              issues={forms.certificate.issues}
+              form={forms.certificate}
               accept={documentAccept}
             />
             <SubmitButton label={t("catalogue.action.addCertificate")} variant="secondary" />

@@ -1,13 +1,20 @@
 import { fileUrl } from "../../../../platform/files.ts";
-import { formatDate, formatNumber } from "../../../../platform/vn-format.ts";
+import { formatDate, formatNumber, todayInVietnam } from "../../../../platform/vn-format.ts";
 import { TableWrap } from "../../../../views/components.tsx";
 import { Layout } from "../../../../views/layout.tsx";
 import { usePage } from "../../../../views/page-context.ts";
 import { hsChapterName } from "../../hs-code.ts";
 import { isOcopCertificateValid } from "../../ocop.ts";
-import { todayInVietnam } from "../inputs.ts";
 import type { PublicProduct } from "../queries.ts";
-import { localized, OcopCertificate, PreviewBanner, Price, Section } from "./parts.tsx";
+import {
+  CertificateHeadCells,
+  certificateValidity,
+  localized,
+  OcopCertificate,
+  PreviewBanner,
+  Price,
+  Section,
+} from "./parts.tsx";
 import { absoluteUrl, SeoHead } from "./seo.tsx";
 
 export function productJsonLd(view: PublicProduct, publicUrl: string, path: string, locale: "vi" | "en") {
@@ -207,19 +214,10 @@ export function ProductPage({ view, publicUrl }: { view: PublicProduct; publicUr
                 const expired = certificate.expiresOn !== null && certificate.expiresOn < todayInVietnam();
                 return (
                   <tr key={certificate.id}>
-                    <th scope="row">
-                      {certificate.file ? (
-                        <a href={fileUrl(certificate.file)}>{certificate.title}</a>
-                      ) : (
-                        certificate.title
-                      )}
-                    </th>
-                    <td>{t(`catalogue.certificateKind.${certificate.kind}`)}</td>
-                    <td>{certificate.number ?? ""}</td>
+                    <CertificateHeadCells certificate={certificate} />
                     <td>{certificate.issuer ?? ""}</td>
                     <td>
-                      {certificate.issuedOn ? formatDate(certificate.issuedOn) : ""}
-                      {certificate.expiresOn ? ` – ${formatDate(certificate.expiresOn)}` : ""}
+                      {certificateValidity(certificate)}
                       {expired && <strong> ({t("catalogue.ocop.expired")})</strong>}
                     </td>
                   </tr>
