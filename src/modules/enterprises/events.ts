@@ -13,7 +13,10 @@ export function onEnterpriseChanged(listener: EnterpriseChangeListener): void {
   listeners.add(listener);
 }
 
-/** Every registry service that changes an enterprise calls this inside its transaction. */
+/**
+ * Every registry service that changes an existing enterprise's record calls this inside its transaction. Creating
+ * an enterprise (it has no storefront or listings yet) and deciding a claim (membership only) do not.
+ */
 export async function enterpriseChanged(db: Executor, enterpriseId: number): Promise<void> {
   for (const listener of listeners) await listener(db, enterpriseId);
 }

@@ -263,8 +263,8 @@ async function runChunk(tx: Executor, importId: number): Promise<boolean> {
     });
     if (outcome.kind === "new") {
       const [created] = await tx.insert(enterprises).values(outcome.values).returning();
+      // No enterpriseChanged here: a new enterprise has no storefront or listings whose documents could change.
       await audit(created!.id, "enterprise.import.create", null, auditImage(created!));
-      await enterpriseChanged(tx, created!.id);
       counts.created += 1;
     } else if (outcome.kind === "changed") {
       const [updated] = await tx

@@ -6,7 +6,6 @@ import { queueMail } from "../../../platform/mail.ts";
 import type { Actor, ServiceContext } from "../../../platform/request-context.ts";
 import { parseInput } from "../../../platform/validation.ts";
 import { users } from "../../identity/schema.ts";
-import { enterpriseChanged } from "../events.ts";
 import { ClaimDecisionInput, ClaimEnterpriseInput } from "../inputs.ts";
 import { enterpriseMembers, enterprises } from "../schema.ts";
 import {
@@ -140,7 +139,6 @@ export async function decideClaim({
       subject: t(`enterprises.mail.claim.${decision}.subject`, params),
       text: t(`enterprises.mail.claim.${decision}.body`, params),
     });
-    await enterpriseChanged(tx, enterprise.id);
   });
   return decision;
 }

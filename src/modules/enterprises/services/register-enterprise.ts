@@ -7,7 +7,6 @@ import {
 } from "../../../platform/errors.ts";
 import type { Actor, ServiceContext } from "../../../platform/request-context.ts";
 import { parseInput } from "../../../platform/validation.ts";
-import { enterpriseChanged } from "../events.ts";
 import { EnterpriseProfileInput, RegisterEnterpriseInput } from "../inputs.ts";
 import { enterpriseMembers, enterprises } from "../schema.ts";
 import { findPendingClaim } from "./claim-enterprise.ts";
@@ -96,7 +95,6 @@ export async function registerEnterprise({
       enterpriseId: created!.id,
       after: auditImage(created!),
     });
-    await enterpriseChanged(tx, created!.id);
     return created!.id;
   });
 }

@@ -118,8 +118,8 @@ export function SubscribePage(props: {
         label={t("opportunities.field.locale")}
         form={props.form}
         options={[
-          { value: "vi", label: "Tiếng Việt" },
-          { value: "en", label: "English" },
+          { value: "vi", label: t("opportunities.locale.vi") },
+          { value: "en", label: t("opportunities.locale.en") },
         ]}
       />
       <CheckboxGroup

@@ -1,6 +1,5 @@
-import { eq, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
-import { offers, products } from "../schema.ts";
 
 /**
  * Keeps `search_documents` in step with the floor. Each function rewrites the document of one thing from its
@@ -32,10 +31,6 @@ const productDocuments = (condition: SQL) => sql`
     where ${condition} and p.status = 'published' and e.status = 'verified'`;
 
 /**
- * Adds the words of the matching documents to `search_words`, the vocabulary the typo fallback corrects against
- * (see query.ts). Only words of letters: numbers and codes are not corrected.
- */
-/**
  * Marks a change for the search result cache (query.ts): the generation grows in the writer's transaction, so
  * readers see the new generation exactly when they see the new documents.
  */
@@ -43,6 +38,10 @@ async function bumpGeneration(db: Executor): Promise<void> {
   await db.execute(sql`update search_state set generation = generation + 1 where id = 1`);
 }
 
+/**
+ * Adds the words of the matching documents to `search_words`, the vocabulary the typo fallback corrects against
+ * (see query.ts). Only words of letters: numbers and codes are not corrected.
+ */
 const recordWords = (condition: SQL) => sql`
     insert into search_words (word)
     select distinct w from search_documents d,
@@ -50,11 +49,21 @@ const recordWords = (condition: SQL) => sql`
     where ${condition} and w ~ '^[a-z]{2,30}$'
     on conflict do nothing`;
 
-export async function refreshProductDocument(db: Executor, productId: number): Promise<void> {
-  await db.execute(sql`delete from search_documents where doc_type = 'product' and doc_id = ${productId}`);
-  await db.execute(productDocuments(sql`p.id = ${productId}`));
-  await db.execute(recordWords(sql`d.doc_type = 'product' and d.doc_id = ${productId}`));
+/**
+ * Removes the documents `documents` selects, writes the `inserts` again from the current rows, records their
+ * words and marks the change: the one way every function below changes `search_documents`.
+ */
+async function replaceDocuments(db: Executor, documents: SQL, inserts: readonly SQL[]): Promise<void> {
+  await db.execute(sql`delete from search_documents d where ${documents}`);
+  for (const insert of inserts) await db.execute(insert);
+  await db.execute(recordWords(documents));
   await bumpGeneration(db);
+}
+
+export async function refreshProductDocument(db: Executor, productId: number): Promise<void> {
+  await replaceDocuments(db, sql`d.doc_type = 'product' and d.doc_id = ${productId}`, [
+    productDocuments(sql`p.id = ${productId}`),
+  ]);
 }
 
 const offerDocuments = (condition: SQL) => sql`
@@ -71,10 +80,9 @@ const offerDocuments = (condition: SQL) => sql`
       and o.expires_on >= (now() at time zone 'Asia/Ho_Chi_Minh')::date`;
 
 export async function refreshOfferDocument(db: Executor, offerId: number): Promise<void> {
-  await db.execute(sql`delete from search_documents where doc_type = 'offer' and doc_id = ${offerId}`);
-  await db.execute(offerDocuments(sql`o.id = ${offerId}`));
-  await db.execute(recordWords(sql`d.doc_type = 'offer' and d.doc_id = ${offerId}`));
-  await bumpGeneration(db);
+  await replaceDocuments(db, sql`d.doc_type = 'offer' and d.doc_id = ${offerId}`, [
+    offerDocuments(sql`o.id = ${offerId}`),
+  ]);
 }
 
 const enterpriseDocuments = (condition: SQL) => sql`
@@ -92,12 +100,9 @@ const enterpriseDocuments = (condition: SQL) => sql`
     where ${condition} and e.status = 'verified' and s.status = 'published'`;
 
 export async function refreshEnterpriseDocument(db: Executor, enterpriseId: number): Promise<void> {
-  await db.execute(
-    sql`delete from search_documents where doc_type = 'enterprise' and doc_id = ${enterpriseId}`,
-  );
-  await db.execute(enterpriseDocuments(sql`e.id = ${enterpriseId}`));
-  await db.execute(recordWords(sql`d.doc_type = 'enterprise' and d.doc_id = ${enterpriseId}`));
-  await bumpGeneration(db);
+  await replaceDocuments(db, sql`d.doc_type = 'enterprise' and d.doc_id = ${enterpriseId}`, [
+    enterpriseDocuments(sql`e.id = ${enterpriseId}`),
+  ]);
 }
 
 /** Rebuilds every document of the given provinces' floors in three set-based statements (demo data, bulk loads). */
@@ -107,28 +112,21 @@ export async function rebuildSearchDocuments(db: Executor, provinceIds: readonly
     provinceIds.map((id) => sql`${id}`),
     sql`, `,
   );
-  await db.execute(sql`delete from search_documents where province_id in (${ids})`);
-  await db.execute(productDocuments(sql`p.province_id in (${ids})`));
-  await db.execute(offerDocuments(sql`o.province_id in (${ids})`));
-  await db.execute(enterpriseDocuments(sql`e.province_id in (${ids})`));
-  await db.execute(recordWords(sql`d.province_id in (${ids})`));
-  await bumpGeneration(db);
+  await replaceDocuments(db, sql`d.province_id in (${ids})`, [
+    productDocuments(sql`p.province_id in (${ids})`),
+    offerDocuments(sql`o.province_id in (${ids})`),
+    enterpriseDocuments(sql`e.province_id in (${ids})`),
+  ]);
 }
 
 /**
  * After an enterprise changes (name, verification, suspension, address): its own document and those of all
- * its listings, whose visibility and copied fields depend on it.
+ * its listings, whose visibility and copied fields depend on it — set-based, whatever the number of listings.
  */
 export async function refreshEnterpriseListings(db: Executor, enterpriseId: number): Promise<void> {
-  await refreshEnterpriseDocument(db, enterpriseId);
-  const productRows = await db
-    .select({ id: products.id })
-    .from(products)
-    .where(eq(products.enterpriseId, enterpriseId));
-  for (const row of productRows) await refreshProductDocument(db, row.id);
-  const offerRows = await db
-    .select({ id: offers.id })
-    .from(offers)
-    .where(eq(offers.enterpriseId, enterpriseId));
-  for (const row of offerRows) await refreshOfferDocument(db, row.id);
+  await replaceDocuments(db, sql`d.enterprise_id = ${enterpriseId}`, [
+    productDocuments(sql`p.enterprise_id = ${enterpriseId}`),
+    offerDocuments(sql`o.enterprise_id = ${enterpriseId}`),
+    enterpriseDocuments(sql`e.id = ${enterpriseId}`),
+  ]);
 }

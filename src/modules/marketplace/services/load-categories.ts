@@ -10,7 +10,8 @@ import { categories } from "../schema.ts";
 export async function loadCategories(db: Executor): Promise<{ inserted: number }> {
   const flat = flattenCategories();
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ id: categories.id, slug: categories.slug }).from(categories);
+    const existing = await tx.select().from(categories);
+    const rowBySlug = new Map(existing.map((row) => [row.slug, row]));
     const idBySlug = new Map(existing.map((row) => [row.slug, row.id]));
     const pathBySlug = new Map<string, number[]>();
     let inserted = 0;
@@ -40,6 +41,9 @@ export async function loadCategories(db: Executor): Promise<{ inserted: number }
       }
       const path = [...parentPath, id];
       pathBySlug.set(entry.slug, path);
+      // Every start loads the tree: only a category that changed is written.
+      const stored = rowBySlug.get(entry.slug);
+      if (stored && JSON.stringify(pick(stored)) === JSON.stringify(pick({ ...values, path }))) continue;
       await tx
         .update(categories)
         .set({ ...values, path })
@@ -47,4 +51,13 @@ export async function loadCategories(db: Executor): Promise<{ inserted: number }
     }
     return { inserted };
   });
+}
+
+function pick(
+  row: Pick<
+    typeof categories.$inferSelect,
+    "parentId" | "name" | "nameEn" | "position" | "depth" | "isOcopGroup" | "path"
+  >,
+) {
+  return [row.parentId, row.name, row.nameEn, row.position, row.depth, row.isOcopGroup, row.path];
 }
