@@ -18,6 +18,7 @@ import { offerRoutes } from "./modules/marketplace/offer-routes.tsx";
 import { oversightRoutes } from "./modules/marketplace/oversight-routes.tsx";
 import { searchRoutes } from "./modules/marketplace/search-routes.tsx";
 import { planRoutes } from "./modules/plans/routes.tsx";
+import { serviceRoutes } from "./modules/services/routes.tsx";
 import { portalRoutes } from "./portal/routes.tsx";
 import { wireModules } from "./workflows/wiring.ts";
 import "./platform/http/fastify-types.ts";
@@ -149,5 +150,6 @@ export async function buildApp({
   await app.register(offerRoutes);
   await app.register(searchRoutes);
   await app.register(oversightRoutes);
+  await app.register(serviceRoutes);
   return app;
 }

@@ -3,4 +3,5 @@ export * from "../modules/geo/schema.ts";
 export * from "../modules/identity/schema.ts";
 export * from "../modules/marketplace/schema.ts";
 export * from "../modules/plans/schema.ts";
+export * from "../modules/services/schema.ts";
 export * from "../platform/schema.ts";

@@ -14,6 +14,10 @@ const grants = {
   "enterprises.manage": ["admin", "officer"],
   "marketplace.moderate": ["admin", "officer"],
   "marketplace.stats": ["admin", "officer", "leader"],
+  "services.manage": ["admin"],
+  "services.process": ["admin", "officer", "leader"],
+  "services.oversee": ["admin", "officer", "leader"],
+  "services.payments": ["admin", "officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -47,6 +47,31 @@ const currentDongThapUnits = [
   },
 ];
 
+/**
+ * The Department's own units for the one-stop shop: the one-stop section receives and returns, the two
+ * specialised offices process (trade; industrial safety and environment), the directorate (SCT) signs.
+ */
+const departmentUnits = [
+  {
+    code: "SCT-MC",
+    name: "Bộ phận Một cửa Sở Công Thương",
+    nameEn: "One-stop section, Department of Industry and Trade",
+    kind: "provincial" as const,
+  },
+  {
+    code: "SCT-QLTM",
+    name: "Phòng Quản lý Thương mại",
+    nameEn: "Trade Management Office",
+    kind: "provincial" as const,
+  },
+  {
+    code: "SCT-KTAT",
+    name: "Phòng Kỹ thuật an toàn – Môi trường",
+    nameEn: "Industrial Safety and Environment Office",
+    kind: "provincial" as const,
+  },
+];
+
 const demoRoles: { local: string; fullName: string; roles: Role[]; unitCode: string | null }[] = [
   {
     local: "quantri",
@@ -58,6 +83,19 @@ const demoRoles: { local: string; fullName: string; roles: Role[]; unitCode: str
   { local: "lanhdao", fullName: "Trần Văn Minh (lãnh đạo)", roles: ["leader"], unitCode: "SCT" },
   { local: "doanhnghiep", fullName: "Lê Hoàng Nam (doanh nghiệp)", roles: ["enterprise"], unitCode: null },
   { local: "congdan", fullName: "Phạm Thị Lan (công dân)", roles: ["citizen"], unitCode: null },
+  { local: "motcua", fullName: "Võ Thị Hồng (một cửa)", roles: ["officer"], unitCode: "SCT-MC" },
+  {
+    local: "thuongmai",
+    fullName: "Đặng Quốc Bảo (quản lý thương mại)",
+    roles: ["officer"],
+    unitCode: "SCT-QLTM",
+  },
+  {
+    local: "kythuat",
+    fullName: "Huỳnh Minh Tâm (kỹ thuật an toàn)",
+    roles: ["officer"],
+    unitCode: "SCT-KTAT",
+  },
 ];
 
 export type DemoAccount = { province: string; email: string; roles: Role[] };
@@ -99,7 +137,7 @@ export async function loadDemoData(database: Database): Promise<{ loaded: boolea
       const provinceId = provinceIds.get(slug)!;
       const unitIds = await upsertUnits(tx, {
         provinceId,
-        units: currentDongThapUnits.slice(0, 1),
+        units: [...currentDongThapUnits.slice(0, 1), ...departmentUnits],
         actorUserId: null,
       });
       for (const account of demoRoles) {
