@@ -1,0 +1,31 @@
+export { getServiceSettings, loadWorkingCalendar, type ServiceSettings } from "./calendar-store.ts";
+export {
+  applicantDossierUrl,
+  lookupUrl,
+  servicesPublicUrl,
+  setServicesPublicUrl,
+  verificationUrl,
+} from "./links.ts";
+export {
+  type DossierActedEvent,
+  type DossierActedListener,
+  type DossierRow,
+  onDossierActed,
+} from "./listeners.ts";
+export {
+  type ActionRequest,
+  type ActionResult,
+  performDossierAction,
+  replayDossier,
+} from "./perform-action.ts";
+export {
+  allowedActionsFor,
+  findDossierByCode,
+  getDossierForApplicant,
+  getDossierForStaff,
+  type HistoryLine,
+  readDossierHistory,
+  summarizeDossierClockFor,
+} from "./queries.ts";
+export type { DossierClock } from "./snapshot.ts";
+export { loadVersionWorkflow, type ProcedureVersionRow } from "./workflow-context.ts";

@@ -1,0 +1,147 @@
+import { asc, eq } from "drizzle-orm";
+import type { Executor } from "../../../db/client.ts";
+import { assertCan } from "../../../platform/authorization.ts";
+import { DomainError, NotFoundError, UnauthenticatedError } from "../../../platform/errors.ts";
+import type { ServiceContext } from "../../../platform/request-context.ts";
+import { users } from "../../identity/schema.ts";
+import { dossierEvents, dossiers } from "../schema.ts";
+import {
+  ActionInputError,
+  applyAction,
+  type DossierAction,
+  type HistoryEntry,
+  listAllowedActions,
+} from "../workflow/index.ts";
+import { getServiceSettings, loadWorkingCalendar } from "./calendar-store.ts";
+import type { DossierRow } from "./listeners.ts";
+import { replayDossier } from "./perform-action.ts";
+import { clockOf, computeDeadline, type DossierClock } from "./snapshot.ts";
+import { contextOf, loadVersionWorkflow, toWorkflowActor } from "./workflow-context.ts";
+
+async function findInProvince(ctx: ServiceContext, dossierId: number): Promise<DossierRow | undefined> {
+  if (!Number.isSafeInteger(dossierId) || dossierId < 1) return undefined;
+  const [row] = await ctx.db.select().from(dossiers).where(eq(dossiers.id, dossierId));
+  return row && ctx.province.scopeIds.includes(row.provinceId) ? row : undefined;
+}
+
+/** The signed-in applicant's own dossier; anybody else's (or none) is simply not found. */
+export async function getDossierForApplicant(ctx: ServiceContext, dossierId: number): Promise<DossierRow> {
+  if (!ctx.actor) throw new UnauthenticatedError();
+  const row = await findInProvince(ctx, dossierId);
+  if (!row || row.applicantUserId !== ctx.actor.userId) throw new NotFoundError();
+  return row;
+}
+
+/** A dossier of the province for its staff (drafts are the applicant's alone until submitted). */
+export async function getDossierForStaff(ctx: ServiceContext, dossierId: number): Promise<DossierRow> {
+  assertCan(ctx.actor, "services.process", ctx.province);
+  const row = await findInProvince(ctx, dossierId);
+  if (!row || row.state === "draft") throw new NotFoundError();
+  return row;
+}
+
+export type HistoryLine = {
+  seq: number;
+  action: DossierAction;
+  stateAfter: string;
+  at: Date;
+  actorUserId: number | null;
+  actorName: string | null;
+  comment: string | null;
+  files: { id: string; name: string }[];
+  entry: HistoryEntry;
+};
+
+/** The dossier's history with the names of those who acted, oldest first. */
+export async function readDossierHistory(db: Executor, dossierId: number): Promise<HistoryLine[]> {
+  const rows = await db
+    .select({
+      seq: dossierEvents.seq,
+      action: dossierEvents.action,
+      stateAfter: dossierEvents.stateAfter,
+      at: dossierEvents.at,
+      actorUserId: dossierEvents.actorUserId,
+      actorName: users.fullName,
+      entry: dossierEvents.entry,
+    })
+    .from(dossierEvents)
+    .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
+    .where(eq(dossierEvents.dossierId, dossierId))
+    .orderBy(asc(dossierEvents.seq));
+  return rows.map((row) => {
+    const entry = row.entry as HistoryEntry;
+    return {
+      ...row,
+      action: row.action as DossierAction,
+      comment: entry.comment ?? null,
+      files: [...(entry.files ?? [])],
+      entry,
+    };
+  });
+}
+
+/** Due date, working days left, paused, overdue and (once decided) early / on time / late, as of `now`. */
+export async function summarizeDossierClockFor(
+  db: Executor,
+  dossier: DossierRow,
+  now: Date,
+): Promise<DossierClock | null> {
+  if (dossier.submittedAt === null) return null;
+  const { version, workflow } = await loadVersionWorkflow(db, dossier.procedureVersionId);
+  const { status } = await replayDossier(db, dossier, workflow);
+  const settings = await getServiceSettings(db, dossier.provinceId);
+  const calendar = await loadWorkingCalendar(db, dossier.provinceId);
+  const deadline = computeDeadline({
+    calendar,
+    status,
+    processingWorkingDays: version.processingWorkingDays,
+    cutOff: settings.cutOffTime,
+    now,
+  });
+  return clockOf({ calendar, status, deadline, now });
+}
+
+/**
+ * The actions this person may take on the dossier now (the buttons to show). Each candidate from the table is
+ * tried against the rules with stand-in inputs: only an input problem (which the form will ask for) is allowed
+ * through; a wrong role, unit, holder or step removes the action.
+ */
+export async function allowedActionsFor(ctx: ServiceContext, dossier: DossierRow): Promise<DossierAction[]> {
+  const actor = ctx.actor;
+  if (!actor) return [];
+  const { workflow } = await loadVersionWorkflow(ctx.db, dossier.procedureVersionId);
+  const { status } = await replayDossier(ctx.db, dossier, workflow);
+  const context = contextOf(dossier, workflow, dossier.dueDate);
+  const at = new Date(
+    Math.max(Date.now(), Date.parse(status.lastActionAt ?? "1970-01-01T00:00:00Z")),
+  ).toISOString();
+  const allowed: DossierAction[] = [];
+  for (const action of listAllowedActions(status.state)) {
+    const workflowActor = toWorkflowActor(actor, dossier, status, context, action);
+    const stage = workflow.steps[0];
+    const standIn = {
+      at,
+      actor: workflowActor,
+      action,
+      comment: "…",
+      files: [{ id: "0", name: "…" }],
+      newDueDate: "9999-12-31",
+      deliveryMethod: "online",
+      assignee: { userId: "0", role: "processing-officer", unitId: stage.unitId },
+    } as unknown as HistoryEntry;
+    try {
+      applyAction(status, standIn, context);
+      allowed.push(action);
+    } catch (error) {
+      if (error instanceof ActionInputError) allowed.push(action);
+      else if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return allowed;
+}
+
+/** A dossier's row by its code within the province (for lookups and QR links). */
+export async function findDossierByCode(db: Executor, provinceIds: readonly number[], code: string) {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code.trim()));
+  return row && provinceIds.includes(row.provinceId) ? row : undefined;
+}
