@@ -1,7 +1,6 @@
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import QRCode from "qrcode";
 import { PDF_FONT_FAMILY, type RenderPdfOptions, renderPdf } from "../../../platform/pdf.ts";
-import { formatAdministrativeDate } from "../signing/samples.ts";
 
 // The one layout of every document the one-stop shop prints: forms 01–06 of Circular 03/2025/TT-VPCP and the
 // results (licences, certificates, decisions). Decree 30/2020/NĐ-CP Appendix I: the parent body and issuing
@@ -37,6 +36,15 @@ export type AdministrativeDocument = {
   documentTitle: string;
   pageOrientation?: "portrait" | "landscape";
 };
+
+/** "ngày 05 tháng 02 năm 2026": Decree 30/2020 Appendix I writes days below 10 and months 1–2 with a 0. */
+export function formatAdministrativeDate(date: Date): string {
+  const local = new Date(date.getTime() + 7 * 3600 * 1000);
+  const day = String(local.getUTCDate()).padStart(2, "0");
+  const month = local.getUTCMonth() + 1;
+  const monthText = month <= 2 ? `0${month}` : String(month);
+  return `ngày ${day} tháng ${monthText} năm ${local.getUTCFullYear()}`;
+}
 
 /** The QR code as SVG (vector, sharp at any zoom); error correction M survives a printed, folded copy. */
 export function qrSvg(url: string): Promise<string> {
