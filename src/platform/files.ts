@@ -104,17 +104,23 @@ export async function storeUpload(
     field,
     provinceId,
     ownerUserId,
+    visibility = "public",
   }: {
     file: IncomingFile;
     kind: UploadKind;
     field: string;
     provinceId: number | null;
     ownerUserId: number | null;
+    /**
+     * `private` files (dossier documents, signed results: personal data) are stored under `private/` and never
+     * served by `/files/*`; their module serves them after its own authorisation check.
+     */
+    visibility?: "public" | "private";
   },
 ): Promise<StoredFile> {
   const checked = await checkUpload(file, kind, field);
   const now = new Date();
-  const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomBytes(16).toString("hex")}`;
+  const base = `${visibility === "private" ? "private/" : ""}${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, "0")}/${randomBytes(16).toString("hex")}`;
   let bytes = file.bytes;
   let thumbnailKey: string | null = null;
   if (checked.contentType.startsWith("image/")) {
@@ -164,7 +170,8 @@ export async function findStoredFile(db: Executor, id: number): Promise<StoredFi
 
 /** Reads a stored object by key; null when the key is not a well-formed key or the file is missing. */
 export async function readStoredObject(key: string): Promise<Buffer | null> {
-  if (!/^\d{4}\/\d{2}\/[0-9a-f]{32}(\.thumb)?\.(jpg|png|webp|pdf|docx|xlsx)$/.test(key)) return null;
+  if (!/^(private\/)?\d{4}\/\d{2}\/[0-9a-f]{32}(\.thumb)?\.(jpg|png|webp|pdf|docx|xlsx)$/.test(key))
+    return null;
   try {
     return await readFile(join(rootDir(), key));
   } catch {

@@ -11,10 +11,14 @@ const contentTypes: Record<string, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** Serves stored uploads by their random key; keys never change, so responses are cached for a year. */
+/**
+ * Serves public uploads (listing images, documents of published offers) by their random key; keys never change,
+ * so responses are cached for a year. Private files (`private/…`) are not served here: their module checks who asks.
+ */
 export async function fileRoutes(app: FastifyInstance) {
   app.get<{ Params: { "*": string } }>("/files/*", async (request, reply) => {
     const key = request.params["*"];
+    if (key.startsWith("private/")) throw new NotFoundError();
     const bytes = await readStoredObject(key);
     if (!bytes) throw new NotFoundError();
     const extension = key.slice(key.lastIndexOf(".") + 1);
