@@ -1,0 +1,49 @@
+import type { ServiceContext } from "../../../platform/request-context.ts";
+import {
+  allowedActionsFor,
+  type DossierClock,
+  type HistoryLine,
+  readDossierHistory,
+  summarizeDossierClockFor,
+} from "../dossiers/index.ts";
+import type { DossierAction } from "../workflow/index.ts";
+import { type DraftState, loadApplicationState } from "./draft-state.ts";
+import { hasRating, hasResult } from "./queries.ts";
+
+export type DossierOverview = DraftState & {
+  history: HistoryLine[];
+  clock: DossierClock | null;
+  allowedActions: DossierAction[];
+  hasResult: boolean;
+  hasRating: boolean;
+  /** The agency's last request for a supplement, while the applicant is asked to answer it. */
+  openSupplementRequest: HistoryLine | null;
+};
+
+/** The applicant's page of a submitted dossier: status, clock, history, and what they may do now. */
+export async function loadDossierOverview(
+  ctx: ServiceContext,
+  dossierId: number,
+  now = new Date(),
+): Promise<DossierOverview> {
+  const state = await loadApplicationState(ctx, dossierId);
+  const { dossier } = state;
+  const [history, clock, allowedActions, result, rating] = await Promise.all([
+    readDossierHistory(ctx.db, dossier.id),
+    summarizeDossierClockFor(ctx.db, dossier, now),
+    allowedActionsFor(ctx, dossier),
+    hasResult(ctx.db, dossier.id),
+    hasRating(ctx.db, dossier.id),
+  ]);
+  const isWaiting = dossier.state === "needs-completion" || dossier.state === "awaiting-supplement";
+  const request = history.findLast((line) => line.action === "request-supplement") ?? null;
+  return {
+    ...state,
+    history,
+    clock,
+    allowedActions,
+    hasResult: result,
+    hasRating: rating,
+    openSupplementRequest: isWaiting ? request : null,
+  };
+}
