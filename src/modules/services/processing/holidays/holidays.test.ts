@@ -1,0 +1,167 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { Browser, buildTestApp, type TestApp } from "../../../../../test/helpers/app.ts";
+import { contextAs, seedServiceFixture, submitDossierFixture } from "../../../../../test/helpers/services.ts";
+import { auditLog } from "../../../identity/schema.ts";
+import { getDossierForStaff, summarizeDossierClockFor } from "../../dossiers/index.ts";
+import { holidays } from "../../schema.ts";
+
+const slug = "ba-ria-vung-tau";
+let testApp: TestApp;
+let admin: Browser;
+beforeAll(async () => {
+  testApp = await buildTestApp();
+  admin = new Browser(testApp.app);
+  await admin.signIn(slug, `quantri@${slug}.demo`);
+});
+afterAll(() => testApp.close());
+const db = () => testApp.database.db;
+const provinceId = async () => (await contextAs(db(), slug, null)).province.id;
+const rowsOf = async (year: number) =>
+  (
+    await db()
+      .select()
+      .from(holidays)
+      .where(eq(holidays.provinceId, await provinceId()))
+  ).filter((row) => row.date.startsWith(`${year}-`));
+
+test("a year without rows shows the Labour Code defaults, and generating writes them into the table, audited", async () => {
+  const page = await admin.get(`/${slug}/admin/services/holidays?year=2027`);
+  expect(page.statusCode).toBe(200);
+  expect(page.body).toContain("Tết Âm lịch");
+  expect(await rowsOf(2027)).toHaveLength(0);
+  const response = await admin.submit(
+    `/${slug}/admin/services/holidays?year=2027`,
+    `/${slug}/admin/services/holidays/generate`,
+    { year: "2027" },
+  );
+  expect(response.statusCode).toBe(303);
+  const rows = await rowsOf(2027);
+  expect(rows.length).toBeGreaterThanOrEqual(11);
+  expect(rows.every((row) => row.source === "generated")).toBe(true);
+  expect(rows.map((row) => row.date)).toContain("2027-09-02");
+  const audits = await db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "services.holidays.generate"), eq(auditLog.entityId, "2027")));
+  expect(audits).toHaveLength(1);
+  const again = await admin.submit(
+    `/${slug}/admin/services/holidays?year=2027`,
+    `/${slug}/admin/services/holidays/generate`,
+    { year: "2027" },
+  );
+  expect(again.statusCode).toBe(422);
+  expect((await rowsOf(2027)).length).toBe(rows.length);
+});
+
+test("adding a day to an empty year keeps the defaults; a weekday cannot be a make-up working day", async () => {
+  const bad = await admin.submit(
+    `/${slug}/admin/services/holidays?year=2028`,
+    `/${slug}/admin/services/holidays`,
+    {
+      date: "05/01/2028",
+      name: "Làm bù",
+      nameEn: "Make-up",
+      kind: "working-day",
+    },
+  );
+  expect(bad.statusCode).toBe(422);
+  expect(bad.body).toContain("thứ Bảy hoặc Chủ nhật");
+  expect(await rowsOf(2028)).toHaveLength(0);
+  const added = await admin.submit(
+    `/${slug}/admin/services/holidays?year=2028`,
+    `/${slug}/admin/services/holidays`,
+    {
+      date: "08/01/2028",
+      name: "Đi làm bù",
+      nameEn: "Make-up day",
+      kind: "working-day",
+    },
+  );
+  expect(added.statusCode).toBe(303);
+  const rows = await rowsOf(2028);
+  expect(rows.find((row) => row.date === "2028-01-08")?.source).toBe("manual");
+  expect(rows.some((row) => row.date === "2028-01-01")).toBe(true);
+});
+
+test("an extra day off moves a received dossier's due date; removing it moves it back", async () => {
+  const fixture = await seedServiceFixture(db(), slug, { processingWorkingDays: 5 });
+  // Received Monday 2026-03-09 at 09:00: five working days later is Monday 2026-03-16.
+  const dossierId = await submitDossierFixture(db(), fixture, {
+    receive: true,
+    now: new Date("2026-03-09T02:00:00Z"),
+  });
+  const ctx = await contextAs(db(), slug, `motcua@${slug}.demo`);
+  const dueOn = async () =>
+    (await summarizeDossierClockFor(
+      db(),
+      await getDossierForStaff(ctx, dossierId),
+      new Date("2026-03-10T02:00:00Z"),
+    ))!.dueDate;
+  expect(await dueOn()).toBe("2026-03-16");
+  const added = await admin.submit(
+    `/${slug}/admin/services/holidays?year=2026`,
+    `/${slug}/admin/services/holidays`,
+    {
+      date: "11/03/2026",
+      name: "Nghỉ theo quyết định của tỉnh",
+      nameEn: "Provincial day off",
+      kind: "swapped",
+    },
+  );
+  expect(added.statusCode).toBe(303);
+  expect(await dueOn()).toBe("2026-03-17");
+  const [row] = (await rowsOf(2026)).filter((candidate) => candidate.date === "2026-03-11");
+  const edited = await admin.submit(
+    `/${slug}/admin/services/holidays/${row!.id}/edit`,
+    `/${slug}/admin/services/holidays/${row!.id}`,
+    {
+      date: "12/03/2026",
+      name: "Nghỉ theo quyết định của tỉnh",
+      nameEn: "Provincial day off",
+      kind: "swapped",
+    },
+  );
+  expect(edited.statusCode).toBe(303);
+  expect(await dueOn()).toBe("2026-03-17");
+  const removed = await admin.submit(
+    `/${slug}/admin/services/holidays?year=2026`,
+    `/${slug}/admin/services/holidays/${row!.id}/delete`,
+    {},
+  );
+  expect(removed.statusCode).toBe(303);
+  expect(await dueOn()).toBe("2026-03-16");
+  const audits = await db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "holiday"), eq(auditLog.entityId, String(row!.id))));
+  expect(audits.map((audit) => audit.action).sort()).toEqual([
+    "services.holidays.add",
+    "services.holidays.remove",
+    "services.holidays.update",
+  ]);
+});
+
+test("officers cannot open or change the holiday table; another province's row is not found", async () => {
+  const officer = new Browser(testApp.app);
+  await officer.signIn(slug, `motcua@${slug}.demo`);
+  expect((await officer.get(`/${slug}/admin/services/holidays`)).statusCode).toBe(403);
+  const otherAdmin = new Browser(testApp.app);
+  await otherAdmin.signIn("dong-thap", "quantri@dong-thap.demo");
+  await admin.submit(
+    `/${slug}/admin/services/holidays?year=2029`,
+    `/${slug}/admin/services/holidays/generate`,
+    {
+      year: "2029",
+    },
+  );
+  const [row] = await rowsOf(2029);
+  expect((await otherAdmin.get(`/dong-thap/admin/services/holidays/${row!.id}/edit`)).statusCode).toBe(404);
+  const response = await otherAdmin.submit(
+    "/dong-thap/admin/services/holidays",
+    `/dong-thap/admin/services/holidays/${row!.id}/delete`,
+    {},
+  );
+  expect(response.statusCode).toBe(404);
+  expect((await rowsOf(2029)).some((candidate) => candidate.id === row!.id)).toBe(true);
+});

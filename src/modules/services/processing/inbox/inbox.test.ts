@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { buildTestApp, type TestApp } from "../../../../../test/helpers/app.ts";
+import {
+  contextAs,
+  type ServiceFixture,
+  seedServiceFixture,
+  submitDossierFixture,
+} from "../../../../../test/helpers/services.ts";
+import { performDossierAction } from "../../dossiers/index.ts";
+import { dossiers } from "../../schema.ts";
+import { buildInboxCondition, type InboxFilters, listInbox } from "./inbox-query.ts";
+
+const slug = "dong-thap";
+let testApp: TestApp;
+let fixture: ServiceFixture;
+let receivedMonday: number;
+let submitted: number;
+let atTrade: number;
+beforeAll(async () => {
+  testApp = await buildTestApp();
+  const db = testApp.database.db;
+  fixture = await seedServiceFixture(db, slug, { processingWorkingDays: 5 });
+  // Received Monday 09/03/2026 09:00: due Monday 16/03/2026 (five working days, the day of receipt not counted).
+  receivedMonday = await submitDossierFixture(db, fixture, {
+    slug,
+    receive: true,
+    now: new Date("2026-03-09T02:00:00Z"),
+  });
+  submitted = await submitDossierFixture(db, fixture, { slug, now: new Date("2026-03-09T03:00:00Z") });
+  atTrade = await submitDossierFixture(db, fixture, {
+    slug,
+    receive: true,
+    now: new Date("2026-03-09T04:00:00Z"),
+  });
+  await performDossierAction(
+    await contextAs(db, slug, `motcua@${slug}.demo`),
+    atTrade,
+    { action: "forward" },
+    { now: new Date("2026-03-09T05:00:00Z") },
+  );
+});
+afterAll(() => testApp.close());
+
+const filters = (overrides: Partial<InboxFilters> = {}): InboxFilters => ({
+  scope: "unit",
+  state: "",
+  // Only the fixture's procedure: demo dossiers of the province would otherwise fill the first page.
+  procedure: String(fixture.procedureId),
+  due: "",
+  holder: "",
+  ...overrides,
+});
+const idsFor = async (email: string, overrides: Partial<InboxFilters>, now: string) =>
+  (
+    await listInbox(await contextAs(testApp.database.db, slug, email), filters(overrides), 1, new Date(now))
+  ).items.map((row) => row.id);
+
+test("the reception inbox holds the unit's dossiers sorted by due date, with days left and state counts", async () => {
+  const ctx = await contextAs(testApp.database.db, slug, `motcua@${slug}.demo`);
+  const inbox = await listInbox(ctx, filters(), 1, new Date("2026-03-10T02:00:00Z"));
+  const ids = inbox.items.map((row) => row.id);
+  expect(ids).toContain(receivedMonday);
+  expect(ids).toContain(submitted);
+  expect(ids).not.toContain(atTrade);
+  const row = inbox.items.find((item) => item.id === receivedMonday)!;
+  expect(row).toMatchObject({ dueDate: "2026-03-16", workingDaysLeft: 4, state: "received" });
+  expect(inbox.stateCounts.received).toBeGreaterThanOrEqual(1);
+  expect(inbox.stateCounts.submitted).toBeGreaterThanOrEqual(1);
+  const dueDates = inbox.items.map((item) => item.dueDate ?? "9999");
+  expect([...dueDates].sort()).toEqual(dueDates);
+});
+
+test("due soon means at most two working days left; overdue means past the due day", async () => {
+  const reception = `motcua@${slug}.demo`;
+  expect(await idsFor(reception, { due: "soon" }, "2026-03-10T02:00:00Z")).not.toContain(receivedMonday);
+  expect(await idsFor(reception, { due: "soon" }, "2026-03-12T02:00:00Z")).toContain(receivedMonday);
+  expect(await idsFor(reception, { due: "overdue" }, "2026-03-16T10:00:00Z")).not.toContain(receivedMonday);
+  expect(await idsFor(reception, { due: "overdue" }, "2026-03-17T02:00:00Z")).toContain(receivedMonday);
+  // A submitted dossier's date is only provisional: it is never listed as overdue.
+  expect(await idsFor(reception, { due: "overdue" }, "2026-04-30T02:00:00Z")).not.toContain(submitted);
+});
+
+test("the trade office sees only its stage; holder and state filters narrow the list", async () => {
+  const trade = `thuongmai@${slug}.demo`;
+  const now = "2026-03-10T02:00:00Z";
+  expect(await idsFor(trade, {}, now)).toEqual(expect.arrayContaining([atTrade]));
+  expect(await idsFor(trade, {}, now)).not.toContain(receivedMonday);
+  expect(await idsFor(trade, { holder: "unheld" }, now)).toContain(atTrade);
+  expect(await idsFor(trade, { holder: "me" }, now)).not.toContain(atTrade);
+  expect(await idsFor(trade, { state: "submitted" }, now)).not.toContain(atTrade);
+  expect(await idsFor(trade, { procedure: String(fixture.procedureId) }, now)).toContain(atTrade);
+  expect(await idsFor(trade, { procedure: "999999" }, now)).toEqual([]);
+});
+
+test("only leaders and administrators widen the inbox to the province", async () => {
+  const now = "2026-03-10T02:00:00Z";
+  expect(await idsFor(`motcua@${slug}.demo`, { scope: "province" }, now)).not.toContain(atTrade);
+  const leader = await idsFor(`lanhdao@${slug}.demo`, { scope: "province" }, now);
+  expect(leader).toEqual(expect.arrayContaining([receivedMonday, submitted, atTrade]));
+  const otherProvince = await listInbox(
+    await contextAs(testApp.database.db, "ba-ria-vung-tau", "lanhdao@ba-ria-vung-tau.demo"),
+    filters({ scope: "province" }),
+    1,
+    new Date(now),
+  );
+  expect(otherProvince.items.map((row) => row.id)).not.toContain(atTrade);
+});
+
+test("the inbox query is answered from dossiers_inbox_idx (province, unit, state, due date)", async () => {
+  const db = testApp.database.db;
+  const { condition } = buildInboxCondition({
+    provinceIds: [fixture.provinceId],
+    unitIds: [fixture.units.reception, fixture.units.trade],
+    isOfficersDesk: true,
+    filters: filters({ procedure: "", due: "overdue" }),
+    actorUserId: 1,
+    today: "2026-03-17",
+    dueSoonUntil: "2026-03-19",
+  });
+  const query = db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(condition)
+    .orderBy(sql`${dossiers.dueDate} asc nulls last`)
+    .limit(25);
+  // A handful of test rows would be read sequentially; forbidding that shows whether the index fits the shape.
+  const plan = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    const result: unknown = await tx.execute(sql`explain ${query}`);
+    return JSON.stringify((result as { rows?: unknown }).rows ?? result);
+  });
+  expect(plan).toContain("dossiers_inbox_idx");
+});
