@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "../db/client.ts";
+import type { Database, Executor } from "../db/client.ts";
 import {
   findProvinceBySlug,
   findProvinceIdsByGsoCodes,
   hostProvince,
   importDemoCommunes,
 } from "../modules/geo/index.ts";
-import { insertUser, type Role, upsertUnits } from "../modules/identity/index.ts";
+import { findUserByEmail, insertUser, type Role, upsertUnits } from "../modules/identity/index.ts";
 import { insertPlanDocument, seedPlans } from "../modules/plans/index.ts";
+import { seedProcedureCatalogue } from "../modules/services/catalogue/index.ts";
 import { appMeta } from "../platform/schema.ts";
 import { loadFloorDemoData } from "./floor-demo-data.ts";
 
@@ -20,6 +21,9 @@ const demoMetaKey = "demo-data-version";
  */
 const floorDemoVersion = "1";
 const floorDemoMetaKey = "floor-demo-data-version";
+/** The one-stop shop's demo (units, officers, the procedure catalogue, a year of dossiers) is marked on its own too. */
+const servicesDemoVersion = "1";
+const servicesDemoMetaKey = "services-demo-data-version";
 
 export const demoPassword = "demo-tmdt-2025";
 export const demoProvinceSlugs = ["ba-ria-vung-tau", "dong-thap"] as const;
@@ -116,7 +120,11 @@ export function demoAccounts(): DemoAccount[] {
  */
 export async function loadDemoData(database: Database): Promise<{ loaded: boolean }> {
   const [mark] = await database.select().from(appMeta).where(eq(appMeta.key, demoMetaKey));
-  if (mark) return loadFloorDemoOnce(database);
+  if (mark) {
+    const floor = await loadFloorDemoOnce(database);
+    const services = await loadServicesDemoOnce(database);
+    return { loaded: floor.loaded || services.loaded };
+  }
   await database.transaction(async (tx) => {
     const provinceIds = new Map<string, number>();
     for (const slug of demoProvinceSlugs)
@@ -156,6 +164,8 @@ export async function loadDemoData(database: Database): Promise<{ loaded: boolea
     await tx.insert(appMeta).values({ key: demoMetaKey, value: demoVersion });
     await loadFloorDemoData(tx);
     await tx.insert(appMeta).values({ key: floorDemoMetaKey, value: floorDemoVersion });
+    await loadServicesDemoData(tx);
+    await tx.insert(appMeta).values({ key: servicesDemoMetaKey, value: servicesDemoVersion });
   });
   return { loaded: true };
 }
@@ -169,4 +179,57 @@ async function loadFloorDemoOnce(database: Database): Promise<{ loaded: boolean 
     await tx.insert(appMeta).values({ key: floorDemoMetaKey, value: floorDemoVersion });
   });
   return { loaded: true };
+}
+
+/** The one-stop shop's demo for an installation whose demo was loaded before the services existed. */
+async function loadServicesDemoOnce(database: Database): Promise<{ loaded: boolean }> {
+  const [mark] = await database.select().from(appMeta).where(eq(appMeta.key, servicesDemoMetaKey));
+  if (mark) return { loaded: false };
+  await database.transaction(async (tx) => {
+    await loadServicesDemoData(tx);
+    await tx.insert(appMeta).values({ key: servicesDemoMetaKey, value: servicesDemoVersion });
+  });
+  return { loaded: true };
+}
+
+/**
+ * Per demo province: the Department's one-stop units and officers (created when an older demo lacks them), the
+ * procedure catalogue (ten Department procedures, and Đồng Tháp's three subsidy programmes), and a year of
+ * dossiers driven through the workflow for the dashboards.
+ */
+async function loadServicesDemoData(tx: Executor): Promise<void> {
+  for (const slug of demoProvinceSlugs) {
+    const province = await findProvinceBySlug(tx, slug);
+    const provinceId = province!.id;
+    // The trade promotion centre leads the e-commerce floors programme in the plan, but the demo has no officer
+    // there: the trade office stands in (`promotion` left out), so the demo dossiers can be processed end to end.
+    const unitIds = await upsertUnits(tx, {
+      provinceId,
+      units: [...currentDongThapUnits.slice(0, 1), ...departmentUnits],
+      actorUserId: null,
+    });
+    for (const account of demoRoles) {
+      const email = `${account.local}@${slug}.demo`;
+      if (!account.unitCode?.startsWith("SCT-") || (await findUserByEmail(tx, provinceId, email))) continue;
+      await insertUser(tx, {
+        provinceId,
+        email,
+        fullName: account.fullName,
+        phone: null,
+        password: demoPassword,
+        unitId: unitIds.get(account.unitCode) ?? null,
+        roles: account.roles,
+      });
+    }
+    await seedProcedureCatalogue(tx, {
+      provinceId,
+      units: {
+        directorate: unitIds.get("SCT")!,
+        reception: unitIds.get("SCT-MC")!,
+        trade: unitIds.get("SCT-QLTM")!,
+        safety: unitIds.get("SCT-KTAT")!,
+      },
+      actorUserId: null,
+    });
+  }
 }

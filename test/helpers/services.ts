@@ -196,7 +196,7 @@ export async function createDraftFixture(
       applicantPhone: options.phone ?? "0901234567",
       applicantEmail: user.email,
       applicantAddress: "12 Lê Lợi, phường Vũng Tàu",
-      answers: { storeAddress: "12 Lê Lợi" },
+      answers: { "store-address": "12 Lê Lợi" },
       channel: options.channel ?? "online",
       feeDong: version!.onlineFeeDong,
     })

@@ -1,4 +1,10 @@
-export { findActorBySessionToken, findUnitIdsInProvince, findUnitsVersion, listUnits } from "./queries.ts";
+export {
+  findActorBySessionToken,
+  findUnitIdsInProvince,
+  findUnitsVersion,
+  findUserByEmail,
+  listUnits,
+} from "./queries.ts";
 export { type Role, roles } from "./schema.ts";
 export {
   getAuditPage,

@@ -281,6 +281,7 @@ async function queueStatusMail(
     dueDate: dossier.dueDate ? dossier.dueDate.split("-").reverse().join("/") : "—",
     comment: entry.comment ?? "—",
     link: applicantDossierUrl(ctx.province.slug, dossier.id),
+    receipt: `${applicantDossierUrl(ctx.province.slug, dossier.id)}/receipt.pdf`,
   };
   await queueMail(tx, {
     provinceId: dossier.provinceId,
