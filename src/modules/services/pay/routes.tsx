@@ -1,4 +1,13 @@
 import type { FastifyInstance } from "fastify";
+import { applicantPaymentRoutes } from "./applicant-routes.tsx";
+import { ipnRoutes } from "./ipn-routes.ts";
+import { reconciliationRoutes } from "./reconciliation-routes.tsx";
+import { simulatorRoutes } from "./simulator-routes.tsx";
 
 /** Fees: VNPay (or its simulator) payment, return and IPN, VietQR, receipts and reconciliation. */
-export async function paymentRoutes(_app: FastifyInstance) {}
+export async function paymentRoutes(app: FastifyInstance) {
+  await app.register(applicantPaymentRoutes);
+  await app.register(simulatorRoutes);
+  await app.register(ipnRoutes);
+  await app.register(reconciliationRoutes);
+}
