@@ -15,7 +15,7 @@ import {
 } from "./modules/marketplace/index.ts";
 import { recordAudit } from "./platform/audit.ts";
 import { prepareDatabase } from "./startup.ts";
-import { loadDemoData } from "./workflows/demo-data.ts";
+import { loadDemoData, loadDemoDossiersOnce } from "./workflows/demo-data.ts";
 
 const usage = `Usage: npm run cli -- <command> [options]
 
@@ -82,6 +82,7 @@ async function main() {
       case "seed": {
         if (config.isProduction) throw new Error("Demo data is never loaded with NODE_ENV=production.");
         const { loaded } = await loadDemoData(db);
+        await loadDemoDossiersOnce(db);
         console.log(loaded ? "Demo data loaded." : "Demo data was already loaded; nothing changed.");
         break;
       }

@@ -1,6 +1,6 @@
 import type { Config } from "./config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
-import { loadDemoData } from "./workflows/demo-data.ts";
+import { loadDemoData, loadDemoDossiersOnce } from "./workflows/demo-data.ts";
 import { loadReferenceData } from "./workflows/reference-data.ts";
 
 /**
@@ -16,6 +16,7 @@ export async function prepareDatabase(
     await database.migrate();
     await loadReferenceData(database.db);
     const demoLoaded = options.withDemoData ? (await loadDemoData(database.db)).loaded : false;
+    if (options.withDemoData) await loadDemoDossiersOnce(database.db);
     return { database, demoLoaded };
   } catch (error) {
     await database.close();

@@ -61,8 +61,15 @@ export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
                 <NavLink href={`/${province.slug}/floor`} label={t("nav.floor")} />
                 <NavLink href={`/${province.slug}/opportunities`} label={t("nav.opportunities")} />
                 <NavLink href={`/${province.slug}/plans`} label={t("nav.plans")} />
+                <NavLink href={`/${province.slug}/services`} label={t("nav.services")} />
                 {actor?.roles.has("enterprise") && (
                   <NavLink href={`/${province.slug}/my/enterprise`} label={t("nav.myEnterprise")} />
+                )}
+                {(actor?.roles.has("enterprise") || actor?.roles.has("citizen")) && (
+                  <NavLink href={`/${province.slug}/my/dossiers`} label={t("nav.myDossiers")} />
+                )}
+                {can(actor, "services.process", province) && (
+                  <NavLink href={`/${province.slug}/admin/services/inbox`} label={t("nav.serviceInbox")} />
                 )}
                 {can(actor, "enterprises.read", province) && (
                   <NavLink href={`/${province.slug}/admin/enterprises`} label={t("nav.enterprises")} />
@@ -101,6 +108,7 @@ export function Layout({ title, breadcrumbs, children, head }: LayoutProps) {
           </div>
         )}
         <main id="main" class="container" tabindex={-1}>
+          {province && currentPath.startsWith(`/${province.slug}/admin/services`) && <ServicesAdminNav />}
           {province && actor?.roles.has("enterprise") && currentPath.startsWith(`/${province.slug}/my/`) && (
             <EnterpriseAreaNav />
           )}
@@ -155,6 +163,36 @@ function AccountLinks() {
         </button>
       </form>
     </span>
+  );
+}
+
+/** The one-stop shop's staff area: inbox, dashboard, payments, and the administrator's catalogue and settings. */
+function ServicesAdminNav() {
+  const { t, province, actor } = usePage();
+  if (!province) return null;
+  const base = `/${province.slug}/admin/services`;
+  return (
+    <nav class="sub-nav" aria-label={t("nav.servicesArea")}>
+      <ul>
+        {can(actor, "services.process", province) && (
+          <NavLink href={`${base}/inbox`} label={t("nav.services.inbox")} />
+        )}
+        {can(actor, "services.oversee", province) && (
+          <NavLink href={`${base}/dashboard`} label={t("nav.services.dashboard")} />
+        )}
+        {can(actor, "services.payments", province) && (
+          <NavLink href={`${base}/payments`} label={t("nav.services.payments")} />
+        )}
+        {can(actor, "services.manage", province) && (
+          <>
+            <NavLink href={`${base}/procedures`} label={t("nav.services.procedures")} />
+            <NavLink href={`${base}/holidays`} label={t("nav.services.holidays")} />
+            <NavLink href={`${base}/settings`} label={t("nav.services.settings")} />
+            <NavLink href={`${base}/certificate`} label={t("nav.services.certificate")} />
+          </>
+        )}
+      </ul>
+    </nav>
   );
 }
 

@@ -11,6 +11,7 @@ import { insertPlanDocument, seedPlans } from "../modules/plans/index.ts";
 import { seedProcedureCatalogue } from "../modules/services/catalogue/index.ts";
 import { appMeta } from "../platform/schema.ts";
 import { loadFloorDemoData } from "./floor-demo-data.ts";
+import { loadDemoDossiers } from "./services-demo-dossiers.ts";
 
 /** Bump when the demo data changes shape; an installation seeded with an older version is left alone. */
 const demoVersion = "1";
@@ -24,6 +25,12 @@ const floorDemoMetaKey = "floor-demo-data-version";
 /** The one-stop shop's demo (units, officers, the procedure catalogue, a year of dossiers) is marked on its own too. */
 const servicesDemoVersion = "1";
 const servicesDemoMetaKey = "services-demo-data-version";
+/**
+ * The year of demo dossiers is loaded by the server and the CLI's `seed`, not with every test database: the
+ * dashboards need it, the tests build their own dossiers.
+ */
+const demoDossiersVersion = "1";
+const demoDossiersMetaKey = "services-demo-dossiers-version";
 
 export const demoPassword = "demo-tmdt-2025";
 export const demoProvinceSlugs = ["ba-ria-vung-tau", "dong-thap"] as const;
@@ -177,6 +184,20 @@ async function loadFloorDemoOnce(database: Database): Promise<{ loaded: boolean 
   await database.transaction(async (tx) => {
     await loadFloorDemoData(tx);
     await tx.insert(appMeta).values({ key: floorDemoMetaKey, value: floorDemoVersion });
+  });
+  return { loaded: true };
+}
+
+/** Loads the demo dossiers once (after `loadDemoData`), in one transaction; nothing when already marked. */
+export async function loadDemoDossiersOnce(database: Database): Promise<{ loaded: boolean }> {
+  const [mark] = await database.select().from(appMeta).where(eq(appMeta.key, demoDossiersMetaKey));
+  if (mark) return { loaded: false };
+  await database.transaction(async (tx) => {
+    for (const slug of demoProvinceSlugs) {
+      const province = await findProvinceBySlug(tx, slug);
+      if (province) await loadDemoDossiers(tx, { provinceSlug: slug, provinceId: province.id });
+    }
+    await tx.insert(appMeta).values({ key: demoDossiersMetaKey, value: demoDossiersVersion });
   });
   return { loaded: true };
 }
