@@ -6,15 +6,18 @@ import {
   readDossierHistory,
   summarizeDossierClockFor,
 } from "../dossiers/index.ts";
+import { findLatestDossierResult } from "../results/index.ts";
 import type { DossierAction } from "../workflow/index.ts";
 import { type DraftState, loadApplicationState } from "./draft-state.ts";
-import { hasRating, hasResult } from "./queries.ts";
+import { hasRating } from "./queries.ts";
 
 export type DossierOverview = DraftState & {
   history: HistoryLine[];
   clock: DossierClock | null;
   allowedActions: DossierAction[];
   hasResult: boolean;
+  /** The public verification token of the current result (its QR code's page), when there is one. */
+  resultVerificationToken: string | null;
   hasRating: boolean;
   /** The agency's last request for a supplement, while the applicant is asked to answer it. */
   openSupplementRequest: HistoryLine | null;
@@ -32,7 +35,7 @@ export async function loadDossierOverview(
     readDossierHistory(ctx.db, dossier.id),
     summarizeDossierClockFor(ctx.db, dossier, now),
     allowedActionsFor(ctx, dossier),
-    hasResult(ctx.db, dossier.id),
+    findLatestDossierResult(ctx.db, dossier.id),
     hasRating(ctx.db, dossier.id),
   ]);
   const isWaiting = dossier.state === "needs-completion" || dossier.state === "awaiting-supplement";
@@ -42,7 +45,9 @@ export async function loadDossierOverview(
     history,
     clock,
     allowedActions,
-    hasResult: result,
+    // The download and the verification page serve the latest result not revoked: link only when there is one.
+    hasResult: result !== null,
+    resultVerificationToken: result?.verificationToken ?? null,
     hasRating: rating,
     openSupplementRequest: isWaiting ? request : null,
   };

@@ -8,7 +8,6 @@ import type { DossierRow } from "../dossiers/index.ts";
 import {
   dossierFiles,
   dossierRatings,
-  dossierResults,
   dossiers,
   procedureComponents,
   procedures,
@@ -76,15 +75,6 @@ export async function listAttachedFiles(db: Executor, dossierId: number): Promis
 export async function findUnitName(db: Executor, unitId: number): Promise<string | null> {
   const [row] = await db.select({ name: units.name }).from(units).where(eq(units.id, unitId));
   return row?.name ?? null;
-}
-
-export async function hasResult(db: Executor, dossierId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: dossierResults.id })
-    .from(dossierResults)
-    .where(eq(dossierResults.dossierId, dossierId))
-    .limit(1);
-  return Boolean(row);
 }
 
 export async function hasRating(db: Executor, dossierId: number): Promise<boolean> {

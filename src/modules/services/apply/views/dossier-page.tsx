@@ -232,6 +232,14 @@ export function DossierPage({ data, justSubmitted, supplyForm, letterLinks }: Do
             {t("services.apply.links.result")}
           </a>
         )}
+        {data.resultVerificationToken && (
+          <a
+            class="button button-secondary"
+            href={`/${slug}/verify/${encodeURIComponent(data.resultVerificationToken)}`}
+          >
+            {t("services.results.verify.title")}
+          </a>
+        )}
         {dossier.state === "completed" && !data.hasRating && (
           <a class="button button-secondary" href={paths.rating}>
             {t("services.apply.links.rating")}
