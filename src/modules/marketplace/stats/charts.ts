@@ -1,7 +1,11 @@
-import * as echarts from "echarts";
 import type { Translate } from "../../../platform/i18n.ts";
+import {
+  CHART_AXIS_COLOR as AXIS_COLOR,
+  renderChartSvg as render,
+  CHART_TEXT_COLOR as TEXT_COLOR,
+  countValueAxis as valueAxis,
+} from "../../../platform/svg-chart.ts";
 import { formatNumber } from "../../../platform/vn-format.ts";
-import { accessibleSvg, withoutInlineStyles } from "../../plans/export/budget-chart.ts";
 import { type FloorStats, monthLabel } from "./queries.ts";
 
 /**
@@ -9,42 +13,6 @@ import { type FloorStats, monthLabel } from "./queries.ts";
  * plans' `withoutInlineStyles` so the page's Content-Security-Policy (no inline styles) keeps them intact.
  * Each SVG has role="img", a <title> and a <desc> with every figure; the page also shows each as a table.
  */
-
-const WIDTH = 720;
-const HEIGHT = 360;
-const TEXT_COLOR = "#1f2328";
-const AXIS_COLOR = "#545b64";
-const FONT_FAMILY = "'Be Vietnam Pro', Arial, sans-serif";
-/** Each at least 4.5:1 against white, so bars and lines stay visible in greyscale print. */
-const COLORS = ["#1f4e99", "#a14900", "#2e6b30", "#6a1b9a"];
-
-function render(option: echarts.EChartsCoreOption, id: string, title: string, description: string): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: HEIGHT });
-  try {
-    chart.setOption({
-      animation: false,
-      backgroundColor: "#ffffff",
-      color: COLORS,
-      textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR },
-      title: {
-        text: title,
-        left: "center",
-        textStyle: { fontSize: 15, color: TEXT_COLOR, fontFamily: FONT_FAMILY },
-      },
-      ...option,
-    });
-    return accessibleSvg(withoutInlineStyles(chart.renderToSVGString()), id, title, description);
-  } finally {
-    chart.dispose();
-  }
-}
-
-const valueAxis = {
-  type: "value",
-  minInterval: 1,
-  axisLabel: { color: TEXT_COLOR, formatter: (value: number) => formatNumber(value) },
-  splitLine: { lineStyle: { color: "#d0d7de" } },
-};
 
 export function renderCategoryChart(stats: FloorStats, t: Translate, locale: "vi" | "en"): string {
   const rows = [...stats.byCategory].reverse();

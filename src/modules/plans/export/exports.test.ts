@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../../platform/i18n.ts";
+import { withoutInlineStyles } from "../../../platform/svg-chart.ts";
 import type { PlanDetail } from "../plan-detail.ts";
 import type { BudgetLine, PlanDocument } from "../plan-document.ts";
 import { baRiaVungTau2011, baRiaVungTau2021, dongThap2011 } from "../seed-data/index.ts";
@@ -9,7 +10,6 @@ import {
   buildBudgetTableBySource,
   fundingSourceColors,
   renderBudgetChartSvg,
-  withoutInlineStyles,
 } from "./budget-chart.ts";
 import { exportPlanPdf } from "./plan-pdf.ts";
 import { exportPlanXlsx } from "./plan-xlsx.ts";

@@ -1,7 +1,11 @@
-import * as echarts from "echarts";
 import type { Translate } from "../../../../platform/i18n.ts";
+import {
+  CHART_AXIS_COLOR as AXIS_COLOR,
+  renderChartSvg as render,
+  CHART_TEXT_COLOR as TEXT_COLOR,
+  countValueAxis as valueAxis,
+} from "../../../../platform/svg-chart.ts";
 import { formatNumber } from "../../../../platform/vn-format.ts";
-import { accessibleSvg, withoutInlineStyles } from "../../../plans/export/budget-chart.ts";
 import type { ServiceDashboard } from "./queries.ts";
 import { monthLabel, onTimeTotal, scoreLabel } from "./shares.ts";
 
@@ -10,42 +14,6 @@ import { monthLabel, onTimeTotal, scoreLabel } from "./shares.ts";
  * inline styles (the page's CSP forbids them), each with role="img", a <title> and a <desc> listing every
  * figure; the page shows the same figures as a table under each chart.
  */
-
-const WIDTH = 720;
-const HEIGHT = 360;
-const TEXT_COLOR = "#1f2328";
-const AXIS_COLOR = "#545b64";
-const FONT_FAMILY = "'Be Vietnam Pro', Arial, sans-serif";
-/** On time (blue), late (dark orange), received (green line): each at least 4.5:1 against white. */
-const COLORS = ["#1f4e99", "#a14900", "#2e6b30", "#6a1b9a", "#545b64"];
-
-function render(option: echarts.EChartsCoreOption, id: string, title: string, description: string): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: HEIGHT });
-  try {
-    chart.setOption({
-      animation: false,
-      backgroundColor: "#ffffff",
-      color: COLORS,
-      textStyle: { fontFamily: FONT_FAMILY, color: TEXT_COLOR },
-      title: {
-        text: title,
-        left: "center",
-        textStyle: { fontSize: 15, color: TEXT_COLOR, fontFamily: FONT_FAMILY },
-      },
-      ...option,
-    });
-    return accessibleSvg(withoutInlineStyles(chart.renderToSVGString()), id, title, description);
-  } finally {
-    chart.dispose();
-  }
-}
-
-const valueAxis = {
-  type: "value",
-  minInterval: 1,
-  axisLabel: { color: TEXT_COLOR, formatter: (value: number) => formatNumber(value) },
-  splitLine: { lineStyle: { color: "#d0d7de" } },
-};
 
 export function renderMonthlyChart(dashboard: ServiceDashboard, t: Translate): string {
   const description = dashboard.byMonth
