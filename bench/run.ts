@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { measure as measureUrl, wrk } from "./load.ts";
 import { benchSearch } from "./search.ts";
 import { peakRssMb, startLocalPostgres, startServer } from "./server.ts";
+import { benchServices } from "./services.ts";
 
 /**
  * Throughput benchmark: one JSON report on stdout. Runs the real server (default env, demo data seeded)
@@ -16,6 +17,13 @@ import { peakRssMb, startLocalPostgres, startServer } from "./server.ts";
  *   --no-search          skip the search benchmark
  *   --skip-pglite        PostgreSQL only (the PGlite search run takes long)
  *   --skip-postgres      PGlite only
+ *
+ * Then the one-stop shop benchmark (services.ts): generated dossiers, officer inbox latency, submissions per
+ * second through the online form, and the SIGKILL test.
+ *   --dossiers N         dossiers on PostgreSQL (default 1,000,000)
+ *   --pglite-dossiers N  dossiers on PGlite (default 20,000)
+ *   --services-only      only the services benchmark
+ *   --no-services        skip the services benchmark
  */
 const { values: flags } = parseArgs({
   options: {
@@ -25,6 +33,10 @@ const { values: flags } = parseArgs({
     "no-search": { type: "boolean", default: false },
     "skip-pglite": { type: "boolean", default: false },
     "skip-postgres": { type: "boolean", default: false },
+    dossiers: { type: "string", default: "1000000" },
+    "pglite-dossiers": { type: "string", default: "20000" },
+    "services-only": { type: "boolean", default: false },
+    "no-services": { type: "boolean", default: false },
   },
 });
 const positiveInteger = (name: string, text: string) => {
@@ -34,12 +46,22 @@ const positiveInteger = (name: string, text: string) => {
 };
 const postgresListings = positiveInteger("listings", flags.listings);
 const pgliteListings = positiveInteger("pglite-listings", flags["pglite-listings"]);
+const postgresDossiers = positiveInteger("dossiers", flags.dossiers);
+const pgliteDossiers = positiveInteger("pglite-dossiers", flags["pglite-dossiers"]);
+const runServices = !flags["no-services"];
+const servicesOnly = flags["services-only"];
 
 const duration = Number(process.env.BENCH_DURATION ?? 15);
 const warmup = 3;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const province = "ba-ria-vung-tau";
-const targets = { planPageRequestsPerSecond: 2000, planPageP99Ms: 50, peakRssMb: 300, searchP95Ms: 30 };
+const targets = {
+  planPageRequestsPerSecond: 2000,
+  planPageP99Ms: 50,
+  peakRssMb: 300,
+  searchP95Ms: 30,
+  inboxP95Ms: 50,
+};
 
 const measure = (baseUrl: string, path: string) =>
   measureUrl(baseUrl, path, { duration, warmup, connections });
@@ -93,10 +115,11 @@ async function main() {
   const cpus = os.cpus();
   const results = [];
   const search = [];
+  const services = [];
   const local = process.env.BENCH_DATABASE_URL || flags["skip-postgres"] ? null : startLocalPostgres();
   const url = flags["skip-postgres"] ? undefined : (process.env.BENCH_DATABASE_URL ?? local?.url);
   try {
-    if (!flags["search-only"]) {
+    if (!flags["search-only"] && !servicesOnly) {
       if (!flags["skip-pglite"]) {
         log("PGlite…");
         results.push(await benchDatabase("pglite"));
@@ -111,7 +134,7 @@ async function main() {
       }
       results.push(postgres);
     }
-    if (!flags["no-search"]) {
+    if (!flags["no-search"] && !servicesOnly) {
       const common = { duration, warmup, connections, p95TargetMs: targets.searchP95Ms, log };
       if (url) {
         log(`search on PostgreSQL, ${postgresListings} listings…`);
@@ -130,6 +153,25 @@ async function main() {
         search.push(await benchSearch({ ...common, database: "pglite", listings: pgliteListings }));
       }
     }
+    if (runServices) {
+      const common = { duration, warmup, connections, inboxP95TargetMs: targets.inboxP95Ms, log };
+      if (url) {
+        log(`services on PostgreSQL, ${postgresDossiers} dossiers…`);
+        services.push(
+          await benchServices({
+            ...common,
+            database: "postgres",
+            databaseUrl: url,
+            dossiers: postgresDossiers,
+          }),
+        );
+      } else
+        services.push({ database: "postgres", skipped: "no BENCH_DATABASE_URL and no local PostgreSQL 15" });
+      if (!flags["skip-pglite"]) {
+        log(`services on PGlite, ${pgliteDossiers} dossiers…`);
+        services.push(await benchServices({ ...common, database: "pglite", dossiers: pgliteDossiers }));
+      }
+    }
   } finally {
     local?.stop();
   }
@@ -143,7 +185,9 @@ async function main() {
       totalMemoryMb: Math.round(os.totalmem() / 1024 / 1024),
     },
     node: process.version,
-    dataset: "3 seed plans, demo data; search: generated listings (bench/generate-listings.ts)",
+    dataset:
+      "3 seed plans, demo data; search: generated listings (bench/generate-listings.ts); services: generated dossiers of ba-ria-vung-tau (bench/generate-dossiers.ts)",
+    loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
     load: {
       tool: wrk ? "wrk" : "autocannon",
       connections,
@@ -157,9 +201,11 @@ async function main() {
       planPageP99Ms: `<= ${targets.planPageP99Ms}`,
       peakRssMb: `<= ${targets.peakRssMb}`,
       searchP95Ms: `<= ${targets.searchP95Ms} (PostgreSQL, ${postgresListings} listings)`,
+      inboxP95Ms: `<= ${targets.inboxP95Ms} (PostgreSQL, ${postgresDossiers} dossiers)`,
     },
     results,
     search,
+    services,
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
