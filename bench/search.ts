@@ -55,6 +55,35 @@ async function queryKinds(db: Database): Promise<QueryKind[]> {
   ];
 }
 
+/**
+ * BENCH_REUSE_LISTINGS=1 with BENCH_DATABASE_URL: the listings a previous run generated into that database, when
+ * their numbers are those asked for (generation takes minutes at 1,000,000 listings); otherwise null.
+ */
+async function findListings(
+  db: Database,
+  options: { listings: number },
+): Promise<Awaited<ReturnType<typeof generateListings>> | null> {
+  const result = await db.execute(sql`select
+      (select count(*) from enterprises where tax_code like '99%' and source = 'import')::int as enterprises,
+      (select count(*) from products where slug like 'bench-p-%')::int as products,
+      (select count(*) from offers where slug like 'bench-o-%')::int as offers,
+      (select count(*) from search_documents d join provinces p on p.id = d.province_id
+        where p.slug in (${sql.join(
+          hostedProvinces.map((slug) => sql`${slug}`),
+          sql`, `,
+        )}))::int as documents`);
+  const found = rowsOf<{ enterprises: number; products: number; offers: number; documents: number }>(
+    result,
+  )[0];
+  if (!found || found.products + found.offers !== options.listings) return null;
+  return {
+    enterprises: Number(found.enterprises),
+    products: Number(found.products),
+    offers: Number(found.offers),
+    documents: Number(found.documents),
+  };
+}
+
 function rowsOf<Row>(result: unknown): Row[] {
   return (result as { rows: Row[] }).rows;
 }
@@ -87,20 +116,28 @@ export async function benchSearch(options: {
     const expected = new Map<string, number>();
     let indexSizes: { name: string; bytes: number; size: string }[] = [];
     let tableSize = "";
+    let bitmapsSize = "";
     try {
-      generated = await generateListings(database.db, {
-        listings: options.listings,
-        provinceSlugs: hostedProvinces,
-        log: (line) => options.log(`${options.database}: ${line}`),
-      });
-      options.log(`${options.database}: vacuum analyze`);
-      await database.db.execute(sql`vacuum analyze search_documents`);
-      await database.db.execute(sql`vacuum analyze search_words`);
-      // The other bulk-loaded tables too, and a checkpoint: otherwise autovacuum and the checkpointer write
-      // gigabytes on the same two cores during the measurement.
-      for (const table of ["enterprises", "storefronts", "products", "offers"])
-        await database.db.execute(sql`vacuum analyze ${sql.identifier(table)}`);
-      if (options.database === "postgres") await database.db.execute(sql`checkpoint`);
+      const reused =
+        process.env.BENCH_REUSE_LISTINGS === "1" ? await findListings(database.db, options) : null;
+      if (reused) {
+        options.log(`${options.database}: reusing the ${reused.documents} documents already generated`);
+        generated = reused;
+      } else {
+        generated = await generateListings(database.db, {
+          listings: options.listings,
+          provinceSlugs: hostedProvinces,
+          log: (line) => options.log(`${options.database}: ${line}`),
+        });
+        options.log(`${options.database}: vacuum analyze`);
+        for (const table of ["search_documents", "search_words", "search_bitmaps"])
+          await database.db.execute(sql`vacuum analyze ${sql.identifier(table)}`);
+        // The other bulk-loaded tables too, and a checkpoint: otherwise autovacuum and the checkpointer write
+        // gigabytes on the same two cores during the measurement.
+        for (const table of ["enterprises", "storefronts", "products", "offers"])
+          await database.db.execute(sql`vacuum analyze ${sql.identifier(table)}`);
+        if (options.database === "postgres") await database.db.execute(sql`checkpoint`);
+      }
       const scope = sql`d.province_id in (select id from provinces where slug in (${sql.join(
         hostedProvinces.map((slug) => sql`${slug}`),
         sql`, `,
@@ -115,16 +152,18 @@ export async function benchSearch(options: {
         select c.relname as name, pg_relation_size(c.oid)::bigint as bytes,
           pg_size_pretty(pg_relation_size(c.oid)) as size
         from pg_index i join pg_class c on c.oid = i.indexrelid join pg_class t on t.oid = i.indrelid
-        where t.relname in ('search_documents', 'search_words') order by c.relname`);
+        where t.relname in ('search_documents', 'search_words', 'search_bitmaps') order by c.relname`);
       indexSizes = rowsOf<{ name: string; bytes: string | number; size: string }>(sizes).map((row) => ({
         name: row.name,
         bytes: Number(row.bytes),
         size: row.size,
       }));
       const table = await database.db.execute(
-        sql`select pg_size_pretty(pg_total_relation_size('search_documents')) as size`,
+        sql`select pg_size_pretty(pg_total_relation_size('search_documents')) as size,
+          pg_size_pretty(pg_total_relation_size('search_bitmaps')) as bitmaps`,
       );
       tableSize = rowsOf<{ size: string }>(table)[0]?.size ?? "";
+      bitmapsSize = rowsOf<{ bitmaps: string }>(table)[0]?.bitmaps ?? "";
     } finally {
       await database.close();
     }
@@ -206,6 +245,7 @@ export async function benchSearch(options: {
       generated,
       buildSeconds,
       searchDocumentsTotalSize: tableSize,
+      searchBitmapsTotalSize: bitmapsSize,
       indexSizes,
       passes,
     };

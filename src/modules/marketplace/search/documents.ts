@@ -31,14 +31,6 @@ const productDocuments = (condition: SQL) => sql`
     where ${condition} and p.status = 'published' and e.status = 'verified'`;
 
 /**
- * Marks a change for the search result cache (query.ts): the generation grows in the writer's transaction, so
- * readers see the new generation exactly when they see the new documents.
- */
-async function bumpGeneration(db: Executor): Promise<void> {
-  await db.execute(sql`update search_state set generation = generation + 1 where id = 1`);
-}
-
-/**
  * Adds the words of the matching documents to `search_words`, the vocabulary the typo fallback corrects against
  * (see query.ts). Only words of letters: numbers and codes are not corrected.
  */
@@ -50,14 +42,15 @@ const recordWords = (condition: SQL) => sql`
     on conflict do nothing`;
 
 /**
- * Removes the documents `documents` selects, writes the `inserts` again from the current rows, records their
- * words and marks the change: the one way every function below changes `search_documents`.
+ * Removes the documents `documents` selects, writes the `inserts` again from the current rows and records their
+ * words: the one way every function below changes `search_documents`. The database's triggers (migration 0008)
+ * do the rest in the same transaction: they update the search bitmaps and increment search_state.generation,
+ * which marks the change for the result cache (query.ts) exactly when readers can see the new documents.
  */
 async function replaceDocuments(db: Executor, documents: SQL, inserts: readonly SQL[]): Promise<void> {
   await db.execute(sql`delete from search_documents d where ${documents}`);
   for (const insert of inserts) await db.execute(insert);
   await db.execute(recordWords(documents));
-  await bumpGeneration(db);
 }
 
 export async function refreshProductDocument(db: Executor, productId: number): Promise<void> {

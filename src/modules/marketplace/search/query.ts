@@ -1,6 +1,28 @@
+import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
 import type { Executor } from "../../../db/client.ts";
+import {
+  canUseBitmaps,
+  countsOfMatched,
+  idList,
+  idsOfBitmaps,
+  matchedBitmaps,
+  matchedBytes,
+  maxPricedCandidates,
+  newestMatches,
+} from "./bitmaps.ts";
 import { allowedEdits, editDistance, normalizeQuery } from "./normalize.ts";
+import {
+  type CountColumns,
+  countsQuery,
+  isWindowEnough,
+  maximumScore,
+  pageQuery,
+  type Row,
+  scoreExpression,
+} from "./page.ts";
 
 /**
  * Search over the floor's `search_documents` (docs/adr/0004-floor-search.md).
@@ -9,11 +31,14 @@ import { allowedEdits, editDistance, normalizeQuery } from "./normalize.ts";
  * 2. Each word the floor's vocabulary (`search_words`) does not know is replaced by the known words within one
  *    or two edits (typos: "sna" → "san", "dieuu" → "dieu"); the last word also matches as a prefix ("thu" →
  *    "thuy", "thung"…).
- * 3. Documents match when every word (or one of its corrections) is in their text: a full-text query over the
- *    expression GIN index on to_tsvector('simple', search_text), with the filters as plain predicates.
- * 4. Totals per type come from one grouped count over the same predicate; the page is ordered by a score
- *    (phrase in the title, then anywhere; each word whole in the title; corrected and prefix words weigh less)
- *    and then newest first.
+ * 3. Documents match when every word (or one of its corrections) is in their text: by definition the full-text
+ *    query over the expression GIN index on to_tsvector('simple', search_text), with the filters as plain
+ *    predicates. When every word starts with a letter, the same matches are computed from the term bitmaps
+ *    (bitmaps.ts), which give exact totals per type without reading the documents.
+ * 4. The page is ordered by a score (page.ts: phrase in the title, then anywhere; each word whole in the title;
+ *    corrected and prefix words weigh less) and then newest first. With the bitmaps, sorted by relevance or
+ *    newest, it is first looked for among the newest documents (isWindowEnough); otherwise, and when that
+ *    window cannot prove the page, every match is scored.
  */
 export const searchTypes = ["all", "product", "offer", "enterprise"] as const;
 export type SearchType = (typeof searchTypes)[number];
@@ -178,36 +203,24 @@ export function toTsquery(words: readonly WordMatch[]): string {
     .join(" & ");
 }
 
+const dialect = new PgDialect();
+
+/**
+ * Runs a search statement. On a PostgreSQL pool, as a named prepared statement (one per distinct text, prepared
+ * once per connection): planning the bitmap statement took about as long as running it (ADR 0004). Term and
+ * province lists are array parameters, so the texts are few. Elsewhere (PGlite, a transaction) as usual.
+ */
+async function execute(db: Executor, statement: SQL): Promise<unknown> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return db.execute(statement);
+  const query = dialect.sqlToQuery(statement);
+  const name = `search_${createHash("sha1").update(query.sql).digest("hex").slice(0, 20)}`;
+  return client.query({ name, text: query.sql, values: query.params as unknown[] });
+}
+
 function rows<Row>(result: unknown): Row[] {
   // Both drivers (node-postgres, PGlite) answer raw SQL with `{ rows }`.
   return (result as { rows: Row[] }).rows;
-}
-
-/**
- * The relevance score of a document `d`, from cheap string tests (strpos, no regular expressions: a broad query
- * scores every match) on the folded text, whose start is the folded title ("title" below, with punctuation
- * turned into spaces and padded, so " word " finds a whole word):
- * the typed phrase in the title 4, elsewhere 2; each word whole in the title 1 (a correction 0.5); the last
- * word starting a word of the title 0.5.
- */
-function scoreExpression(words: readonly WordMatch[]): SQL {
-  if (words.length === 0) return sql`0`;
-  // Computed once per row in the page query (a LATERAL subquery `w`).
-  const title = sql`w.title_words`;
-  const parts: SQL[] = [];
-  if (words.every((match) => !match.corrected) && words.length > 1) {
-    const phrase = words.map((match) => match.word).join(" ");
-    parts.push(sql`(case when strpos(${title}, ${` ${phrase}`}) > 0 then 4
-      when strpos(d.search_text, ${phrase}) > 0 then 2 else 0 end)`);
-  }
-  for (const match of words) {
-    const weight = match.corrected ? 0.5 : 1;
-    const whole = match.alternatives.map((word) => sql`strpos(${title}, ${` ${word} `}) > 0`);
-    parts.push(sql`(case when ${sql.join(whole, sql` or `)} then ${weight}::float8 else 0 end)`);
-    if (match.prefix)
-      parts.push(sql`(case when strpos(${title}, ${` ${match.word}`}) > 0 then 0.5::float8 else 0 end)`);
-  }
-  return sql.join(parts, sql` + `);
 }
 
 /** The predicate shared by the counts and the page: the portal's provinces, open listings, query, filters. */
@@ -218,10 +231,7 @@ function predicate(
   withType: boolean,
 ): SQL {
   const conditions: SQL[] = [
-    sql`d.province_id in (${sql.join(
-      scopeIds.map((id) => sql`${id}::int`),
-      sql`, `,
-    )})`,
+    sql`d.province_id = ${idList(scopeIds)}`,
     // Offers close at the end of their last day in Vietnam; documents are not rewritten at midnight.
     sql`(d.expires_on is null or d.expires_on >= (now() at time zone 'Asia/Ho_Chi_Minh')::date)`,
   ];
@@ -238,6 +248,12 @@ function predicate(
   if (criteria.communeId !== null) conditions.push(sql`d.commune_id = ${criteria.communeId}::int`);
   if (criteria.ocopMin !== null) conditions.push(sql`d.ocop_stars >= ${criteria.ocopMin}::int`);
   if (criteria.verifiedOnly) conditions.push(sql`d.verified`);
+  conditions.push(priceRange(criteria));
+  return sql.join(conditions, sql` and `);
+}
+
+function priceRange(criteria: SearchCriteria): SQL {
+  const conditions: SQL[] = [sql`true`];
   if (criteria.priceMin !== null)
     conditions.push(sql`d.price_dong >= ${criteria.priceMin.toString()}::bigint`);
   if (criteria.priceMax !== null)
@@ -245,41 +261,25 @@ function predicate(
   return sql.join(conditions, sql` and `);
 }
 
-function orderBy(sort: SearchSort): SQL {
-  switch (sort) {
-    case "relevance":
-      return sql`score desc, d.published_at desc, d.id desc`;
-    case "newest":
-      return sql`d.published_at desc, d.id desc`;
-    case "price-asc":
-      return sql`d.price_dong asc nulls last, d.published_at desc, d.id desc`;
-    case "price-desc":
-      return sql`d.price_dong desc nulls last, d.published_at desc, d.id desc`;
-  }
-}
+/**
+ * The window a broad query's page is looked for in: the newest documents of the scope, as many as should hold
+ * `windowFactor` times the rows wanted (by relevance, first those with every word in the title, then any match),
+ * at most `largestWindow`; when the window is not enough, the page is computed over every match.
+ */
+let windowFactor = 3;
+let largestWindow = 200_000;
+let bitmapsEnabled = true;
 
-type Row = {
-  doc_type: SearchItem["type"];
-  doc_id: number | string;
-  province_id: number;
-  enterprise_id: number;
-  slug: string;
-  title: string;
-  title_en: string | null;
-  summary: string;
-  enterprise_name: string;
-  offer_kind: "sell" | "buy" | null;
-  ocop_stars: number | null;
-  verified: boolean;
-  price_dong: string | number | null;
-  expires_on: string | Date | null;
-  published_at: string | Date;
-  address_province_name: string | null;
-  commune_name: string | null;
-  storage_key: string | null;
-  thumbnail_key: string | null;
-  score: number | string;
-};
+/** For tests: other windows, or no bitmaps at all (every search then reads the matching documents). */
+export function setSearchTuning(tuning: {
+  bitmaps?: boolean;
+  windowFactor?: number;
+  largestWindow?: number;
+}): void {
+  bitmapsEnabled = tuning.bitmaps ?? bitmapsEnabled;
+  windowFactor = tuning.windowFactor ?? windowFactor;
+  largestWindow = tuning.largestWindow ?? largestWindow;
+}
 
 /**
  * The result cache. Broad queries over a large floor ("ca phe": 120,000 of 1,000,000 listings) spend most of
@@ -346,39 +346,124 @@ async function searchFloorUncached(
   const counts: Record<SearchType, number> = { all: 0, product: 0, offer: 0, enterprise: 0 };
   if (scopeIds.length === 0) return { criteria, sort, words, counts, total: 0, pageCount: 0, items: [] };
 
-  const countResult = await db.execute(sql`
-    select d.doc_type, count(*)::int as count from search_documents d
-    where ${predicate(scopeIds, criteria, tsquery, false)}
-    group by d.doc_type`);
-  for (const row of rows<{ doc_type: SearchItem["type"]; count: number | string }>(countResult)) {
-    counts[row.doc_type] = Number(row.count);
-    counts.all += Number(row.count);
+  const hasPriceRange = criteria.priceMin !== null || criteria.priceMax !== null;
+  const useBitmaps = bitmapsEnabled && canUseBitmaps(words);
+  const offset = (criteria.page - 1) * criteria.pageSize;
+  const wanted = offset + criteria.pageSize;
+  const score = sort === "relevance" ? scoreExpression(words) : sql`0`;
+  const page = { sort, score, limit: criteria.pageSize, offset };
+  // Relevance and newest first: the page is looked for among the newest documents (isWindowEnough), by
+  // relevance first among those with every word in the title (where the highest scores are).
+  const windowed = useBitmaps && !hasPriceRange && (sort === "relevance" || sort === "newest");
+  const windows = windowed
+    ? [...(sort === "relevance" && words.length > 0 ? [true] : []), false].flatMap((top) =>
+        // A window that falls short (fewer matches than average among the newest) is tried once more, larger.
+        [1, 4].map((growth) => ({ top, wanted, factor: windowFactor * growth, largest: largestWindow })),
+      )
+    : [];
+  let pageRows: Row[] | null = null;
+  let counted = false;
+  if (useBitmaps && hasPriceRange) {
+    // The matches before the price range, from the bitmaps; when they are few, only their prices are read.
+    const matched = matchedBitmaps(scopeIds, criteria, words);
+    const chunks = rows<{ chunk: number; count: number; bytes: Uint8Array }>(
+      await execute(db, matchedBytes(matched)),
+    );
+    if (chunks.reduce((sum, chunk) => sum + Number(chunk.count), 0) <= maxPricedCandidates) {
+      const ids = idsOfBitmaps(chunks.map((chunk) => ({ chunk: Number(chunk.chunk), bytes: chunk.bytes })));
+      const found = rows<Row & CountColumns>(
+        await execute(
+          db,
+          pageQuery({
+            ...page,
+            // unnest, not `= any(…)`: the planner would estimate thousands of array elements one by one.
+            with: sql`priced as (select d.* from unnest(${`{${ids.join(",")}}`}::bigint[]) as c(id)
+                join search_documents d on d.id = c.id where ${priceRange(criteria)}),
+              counts as (select ${sql.join(
+                (["product", "offer", "enterprise"] as const).map(
+                  (type) => sql`(count(*) filter (where doc_type = ${type}))::int as ${sql.raw(type)}`,
+                ),
+                sql`, `,
+              )} from priced)`,
+            from: sql`priced`,
+            where: criteria.type === "all" ? sql`true` : sql`d.doc_type = ${criteria.type}`,
+            countCandidates: false,
+            counts: true,
+          }),
+        ),
+      );
+      for (const type of ["product", "offer", "enterprise"] as const) {
+        counts[type] = Number(found[0]?.[`count_${type}`] ?? 0);
+        counts.all += counts[type];
+      }
+      pageRows = found.filter((row) => row.doc_type !== null);
+      counted = true;
+    }
+  } else if (useBitmaps) {
+    // One statement: the totals from the bitmaps, and the page from the first window.
+    const matched = matchedBitmaps(scopeIds, criteria, words);
+    const windowPage = (window: (typeof windows)[number]) =>
+      pageQuery({
+        ...page,
+        with: sql`${matched}, ${countsOfMatched(criteria.type)}, ${newestMatches(scopeIds, criteria.type, window)}`,
+        from: sql`(select d.* from candidates c join search_documents d on d.id = c.id)`,
+        where: sql`true`,
+        countCandidates: true,
+        counts: true,
+      });
+    const first = rows<Row & CountColumns>(
+      await execute(
+        db,
+        windows[0] !== undefined ? windowPage(windows[0]) : countsQuery(matched, criteria.type),
+      ),
+    );
+    for (const type of ["product", "offer", "enterprise"] as const) {
+      counts[type] = Number(first[0]?.[`count_${type}`] ?? 0);
+      counts.all += counts[type];
+    }
+    counted = true;
+    const total = counts[criteria.type];
+    const best = sort === "relevance" ? maximumScore(words) : 0;
+    let found: Row[] = first.filter((row) => row.doc_type !== null);
+    for (const [index, window] of windows.entries()) {
+      if (total === 0 || offset >= total) break;
+      if (index > 0) found = rows<Row>(await execute(db, windowPage(window)));
+      if (isWindowEnough(found, { total: window.top ? Number.POSITIVE_INFINITY : total, wanted, best })) {
+        pageRows = found;
+        break;
+      }
+    }
+  }
+  if (!counted) {
+    const countResult = await execute(
+      db,
+      sql`
+      select d.doc_type, count(*)::int as count from search_documents d
+      where ${predicate(scopeIds, criteria, tsquery, false)}
+      group by d.doc_type`,
+    );
+    for (const row of rows<{ doc_type: SearchItem["type"]; count: number | string }>(countResult)) {
+      counts[row.doc_type] = Number(row.count);
+      counts.all += Number(row.count);
+    }
   }
   const total = counts[criteria.type];
   const pageCount = Math.ceil(total / criteria.pageSize);
-  const offset = (criteria.page - 1) * criteria.pageSize;
   if (total === 0 || offset >= total) return { criteria, sort, words, counts, total, pageCount, items: [] };
-
-  const score = sort === "relevance" ? scoreExpression(words) : sql`0`;
-  const pageResult = await db.execute(sql`
-    with page as (
-      select d.*, (${score})::float8 as score from search_documents d
-      cross join lateral (select ' ' || translate(left(d.search_text, char_length(d.title)), ',.;:()/-&+''"',
-        '            ') || ' ' as title_words) w
-      where ${predicate(scopeIds, criteria, tsquery, true)}
-      order by ${orderBy(sort)}
-      limit ${criteria.pageSize} offset ${offset}
-    )
-    select d.doc_type, d.doc_id, d.province_id, d.enterprise_id, d.slug, d.title, d.title_en, d.summary,
-      d.enterprise_name, d.offer_kind, d.ocop_stars, d.verified, d.price_dong::text as price_dong,
-      d.expires_on::text as expires_on, d.published_at, ap.name as address_province_name,
-      cm.name as commune_name, f.storage_key, f.thumbnail_key, d.score
-    from page d
-    left join provinces ap on ap.id = d.address_province_id
-    left join communes cm on cm.id = d.commune_id
-    left join uploaded_files f on f.id = d.image_file_id
-    order by ${orderBy(sort)}`);
-  const items = rows<Row>(pageResult).map(
+  pageRows ??= rows<Row>(
+    await execute(
+      db,
+      pageQuery({
+        ...page,
+        with: null,
+        from: sql`search_documents`,
+        where: predicate(scopeIds, criteria, tsquery, true),
+        countCandidates: false,
+        counts: false,
+      }),
+    ),
+  );
+  const items = pageRows.map(
     (row): SearchItem => ({
       type: row.doc_type,
       id: Number(row.doc_id),
