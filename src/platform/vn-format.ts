@@ -88,8 +88,10 @@ function getVietnamDateParts(instant: Date): Record<"day" | "month" | "year" | "
 }
 
 /** Today in Vietnam (Asia/Ho_Chi_Minh) as an ISO calendar date: offers expire and certificates lapse by this date. */
+const vietnamDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+
 export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+  return vietnamDayFormat.format(now);
 }
 
 /** "dd/MM/yyyy" as people type it, as an ISO calendar date; null when it is not a real date from 1900 on. */

@@ -233,6 +233,14 @@ export const dossiers = pgTable(
   (table) => [
     uniqueIndex("dossiers_code_key").on(table.code),
     index("dossiers_inbox_idx").on(table.provinceId, table.stageUnitId, table.state, table.dueDate),
+    // The inbox's first page: the open dossiers of a unit in due-date order, read straight from the index and
+    // stopped after 25 rows (a few percent of all dossiers are open, so it stays small); `state` last lets the
+    // per-state counts be answered from the index alone.
+    index("dossiers_open_inbox_idx")
+      .on(table.provinceId, table.stageUnitId, table.dueDate, table.id, table.state)
+      .where(
+        sql`${table.state} in ('submitted', 'received', 'in-review', 'awaiting-supplement', 'proposed', 'approved', 'rejected')`,
+      ),
     index("dossiers_holder_idx").on(table.holderUserId, table.state),
     index("dossiers_applicant_idx").on(table.applicantUserId, table.createdAt),
     index("dossiers_submitted_idx").on(table.provinceId, table.submittedAt),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { assertCan } from "../../../../platform/authorization.ts";
 import type { ServiceContext } from "../../../../platform/request-context.ts";
 import { todayInVietnam } from "../../../../platform/vn-format.ts";
@@ -136,32 +136,48 @@ export async function listInbox(
   const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const currentPage = Math.min(page, pageCount);
 
-  const rows = await ctx.db
-    .select({
-      id: dossiers.id,
-      code: dossiers.code,
-      state: dossiers.state,
-      procedureName: procedureVersions.name,
-      procedureNameEn: procedureVersions.nameEn,
-      applicantName: dossiers.applicantName,
-      submittedAt: dossiers.submittedAt,
-      receivedAt: dossiers.receivedAt,
-      dueDate: dossiers.dueDate,
-      holderUserId: dossiers.holderUserId,
-      holderName: users.fullName,
-    })
+  // The page's ids from the dossiers alone (in due-date order from the index), then their details: joining the
+  // holder and the procedure before the limit would join every open dossier of the unit.
+  const pageIds = await ctx.db
+    .select({ id: dossiers.id })
     .from(dossiers)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .leftJoin(users, eq(users.id, dossiers.holderUserId))
     .where(condition)
     .orderBy(sql`${dossiers.dueDate} asc nulls last`, asc(dossiers.id))
     .limit(INBOX_PAGE_SIZE)
     .offset((currentPage - 1) * INBOX_PAGE_SIZE);
+  const detailRows =
+    pageIds.length === 0
+      ? []
+      : await ctx.db
+          .select({
+            id: dossiers.id,
+            code: dossiers.code,
+            state: dossiers.state,
+            procedureName: procedureVersions.name,
+            procedureNameEn: procedureVersions.nameEn,
+            applicantName: dossiers.applicantName,
+            submittedAt: dossiers.submittedAt,
+            receivedAt: dossiers.receivedAt,
+            dueDate: dossiers.dueDate,
+            holderUserId: dossiers.holderUserId,
+            holderName: users.fullName,
+          })
+          .from(dossiers)
+          .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+          .leftJoin(users, eq(users.id, dossiers.holderUserId))
+          .where(
+            inArray(
+              dossiers.id,
+              pageIds.map((row) => row.id),
+            ),
+          );
+  const byId = new Map(detailRows.map((row) => [row.id, row]));
+  const rows = pageIds.map((row) => byId.get(row.id)!);
 
   const stateCountRows = await ctx.db
     .select({ state: dossiers.state, count: sql<number>`count(*)::int` })
     .from(dossiers)
-    .where(and(...base, inArray(dossiers.state, [...INBOX_STATES])))
+    .where(and(...base, inArray(dossiers.state, [...deskStates(!canSeeProvince)])))
     .groupBy(dossiers.state);
 
   return {
@@ -184,6 +200,14 @@ export async function listInbox(
 }
 
 /**
+ * The states an inbox lists. An officer's desk leaves out `proposed`, the only state whose stage is the leader's
+ * (getStage): a condition on the state, which the index holds, rather than on the stage role, which it does not.
+ */
+function deskStates(isOfficersDesk: boolean): readonly DossierState[] {
+  return isOfficersDesk ? INBOX_STATES.filter((state) => state !== "proposed") : INBOX_STATES;
+}
+
+/**
  * The inbox's WHERE clause: the index's columns first (province, units, states), then the due-date range,
  * then the filters the index does not hold (procedure, holder) on the few rows left. `base` is the unit part
  * alone, for the per-state counts.
@@ -203,9 +227,11 @@ export function buildInboxCondition(input: {
     inArray(dossiers.provinceId, [...input.provinceIds]),
     inArray(dossiers.stageUnitId, [...input.unitIds]),
   ];
-  if (input.isOfficersDesk) base.push(ne(dossiers.stageRole, "leader"));
   const where: SQL[] = [...base];
-  let states: readonly DossierState[] = filters.state ? [filters.state] : INBOX_STATES;
+  const desk = deskStates(input.isOfficersDesk);
+  let states: readonly DossierState[] = filters.state
+    ? desk.filter((state) => state === filters.state)
+    : desk;
   if (filters.due) {
     states = states.filter((state) => (RUNNING_CLOCK_STATES as readonly string[]).includes(state));
     where.push(

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_open_inbox_idx" ON "dossiers" USING btree ("province_id","stage_unit_id","due_date","id","state") WHERE "dossiers"."state" in ('submitted', 'received', 'in-review', 'awaiting-supplement', 'proposed', 'approved', 'rejected');
