@@ -244,6 +244,20 @@ describe("a draft", () => {
 
     const page = await browser.get(`${base(id)}/documents`);
     expect(page.body).toContain("trang-1.pdf");
+    // Dossier documents are private: never at their storage address, only through the owner's checked route.
+    const [stored] = await db().select().from(uploadedFiles).where(eq(uploadedFiles.id, files[1]!.fileId));
+    expect(stored!.storageKey.startsWith("private/")).toBe(true);
+    expect(page.body).not.toContain(stored!.storageKey);
+    expect((await test.app.inject({ method: "GET", url: `/files/${stored!.storageKey}` })).statusCode).toBe(
+      404,
+    );
+    const download = await browser.get(`${base(id)}/files/${files[1]!.fileId}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers["cache-control"]).toBe("private, no-store");
+    expect(download.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const stranger = new Browser(test.app);
+    await stranger.signIn("ba-ria-vung-tau", "congdan@ba-ria-vung-tau.demo");
+    expect((await stranger.get(`${base(id)}/files/${files[1]!.fileId}`)).statusCode).toBe(404);
     const removed = await browser.submit(
       `${base(id)}/documents`,
       `${base(id)}/documents/files/${files[0]!.id}/remove`,

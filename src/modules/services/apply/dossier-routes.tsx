@@ -5,7 +5,12 @@ import { readMultipart } from "../../../platform/http/multipart.ts";
 import { idFromParam } from "../../../platform/http/route-id.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
 import { emptyForm, type FormState } from "../../../views/components.tsx";
-import { type DossierRow, getDossierForApplicant, getDossierForStaff } from "../dossiers/index.ts";
+import {
+  type DossierRow,
+  getDossierForApplicant,
+  getDossierForStaff,
+  readDossierFile,
+} from "../dossiers/index.ts";
 import { applicantFormLetterPath } from "../processing/forms/form-documents.ts";
 import { letterFormOf } from "../processing/forms/form-letters.ts";
 import { loadDraftState } from "./draft-state.ts";
@@ -131,6 +136,20 @@ export async function dossierRoutes(app: FastifyInstance) {
       },
     );
   });
+
+  app.get<{ Params: DossierParams & { file: string } }>(
+    "/:province/my/dossiers/:id/files/:file",
+    async (request, reply) => {
+      const ctx = request.serviceContext();
+      const dossier = await getDossierForApplicant(ctx, idFromParam(request.params.id));
+      const file = await readDossierFile(ctx.db, dossier, idFromParam(request.params.file));
+      return reply
+        .header("content-type", file.contentType)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header("cache-control", "private, no-store")
+        .send(file.bytes);
+    },
+  );
 
   app.get<{ Params: DossierParams }>("/:province/my/dossiers/:id/receipt.pdf", async (request, reply) => {
     const ctx = request.serviceContext();

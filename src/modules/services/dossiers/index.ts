@@ -24,6 +24,7 @@ export {
   getDossierForApplicant,
   getDossierForStaff,
   type HistoryLine,
+  readDossierFile,
   readDossierHistory,
   summarizeDossierClockFor,
 } from "./queries.ts";

@@ -1,10 +1,12 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { assertCan } from "../../../platform/authorization.ts";
 import { DomainError, NotFoundError, UnauthenticatedError } from "../../../platform/errors.ts";
+import { readStoredObject } from "../../../platform/files.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
+import { uploadedFiles } from "../../../platform/schema.ts";
 import { users } from "../../identity/schema.ts";
-import { dossierEvents, dossiers } from "../schema.ts";
+import { dossierEvents, dossierFiles, dossiers } from "../schema.ts";
 import {
   ActionInputError,
   applyAction,
@@ -138,6 +140,26 @@ export async function allowedActionsFor(ctx: ServiceContext, dossier: DossierRow
     }
   }
   return allowed;
+}
+
+/**
+ * One file attached to the dossier (never a file of another dossier), with its bytes: dossier files are private
+ * uploads, served only by the applicant's and the staff's routes after their own checks.
+ */
+export async function readDossierFile(db: Executor, dossier: DossierRow, fileId: number) {
+  const [file] = await db
+    .select({
+      name: uploadedFiles.originalName,
+      contentType: uploadedFiles.contentType,
+      storageKey: uploadedFiles.storageKey,
+    })
+    .from(dossierFiles)
+    .innerJoin(uploadedFiles, eq(uploadedFiles.id, dossierFiles.fileId))
+    .where(and(eq(dossierFiles.dossierId, dossier.id), eq(dossierFiles.fileId, fileId)));
+  if (!file) throw new NotFoundError();
+  const bytes = await readStoredObject(file.storageKey);
+  if (!bytes) throw new NotFoundError();
+  return { ...file, bytes };
 }
 
 /** A dossier's row by its code within the province (for lookups and QR links). */

@@ -39,6 +39,7 @@ export async function addComponentFiles(input: {
   await ctx.db.transaction(async (tx) => {
     for (const file of input.files) {
       const stored = await storeUpload(tx, {
+        visibility: "private",
         file,
         kind: "document",
         field,

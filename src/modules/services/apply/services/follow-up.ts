@@ -39,6 +39,7 @@ export async function supplyDossier(input: {
     const fileIds: number[] = [];
     for (const file of input.files) {
       const stored = await storeUpload(tx, {
+        visibility: "private",
         file,
         kind: "document",
         field: "files",

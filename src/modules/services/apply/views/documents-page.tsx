@@ -1,4 +1,3 @@
-import { fileUrl } from "../../../../platform/files.ts";
 import { ErrorSummary, FileField, Form, type FormState } from "../../../../views/components.tsx";
 import { Layout } from "../../../../views/layout.tsx";
 import { usePage } from "../../../../views/page-context.ts";
@@ -54,7 +53,7 @@ export function DocumentsPage({ state, form }: { state: DraftState; form: FormSt
                 <ul>
                   {component.files.map((file) => (
                     <li key={file.dossierFileId}>
-                      <a href={fileUrl(file)}>{file.name}</a>{" "}
+                      <a href={paths.file(file.fileId)}>{file.name}</a>{" "}
                       <span class="meta">({formatFileSize(file.byteSize)})</span>{" "}
                       <Form
                         action={`${paths.documents}/files/${file.dossierFileId}/remove`}

@@ -1,4 +1,3 @@
-import { fileUrl } from "../../../../platform/files.ts";
 import { formatDate, formatDateTime, formatVnd } from "../../../../platform/vn-format.ts";
 import {
   ErrorSummary,
@@ -262,7 +261,7 @@ export function DossierPage({ data, justSubmitted, supplyForm, letterLinks }: Do
                 {component.files.map((file, index) => (
                   <span key={file.dossierFileId}>
                     {index > 0 ? ", " : ""}
-                    <a href={fileUrl(file)}>{file.name}</a>
+                    <a href={paths.file(file.fileId)}>{file.name}</a>
                   </span>
                 ))}
               </li>
@@ -273,7 +272,7 @@ export function DossierPage({ data, justSubmitted, supplyForm, letterLinks }: Do
               {data.suppliedFiles.map((file, index) => (
                 <span key={file.dossierFileId}>
                   {index > 0 ? ", " : ""}
-                  <a href={fileUrl(file)}>{file.name}</a>
+                  <a href={paths.file(file.fileId)}>{file.name}</a>
                 </span>
               ))}
             </li>

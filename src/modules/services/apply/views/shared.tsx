@@ -21,6 +21,8 @@ export function dossierPaths(provinceSlug: string, dossierId: number) {
     pay: `${base}/pay`,
     result: `${base}/result`,
     rating: `${base}/rating`,
+    /** A file attached to the dossier (private: served after the ownership check). */
+    file: (fileId: number) => `${base}/files/${fileId}`,
   };
 }
 

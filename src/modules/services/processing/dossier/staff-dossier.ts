@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../../../db/client.ts";
 import { NotFoundError } from "../../../../platform/errors.ts";
-import { readStoredObject } from "../../../../platform/files.ts";
 import type { ServiceContext } from "../../../../platform/request-context.ts";
 import { uploadedFiles } from "../../../../platform/schema.ts";
 import { units, userRoles, users } from "../../../identity/schema.ts";
@@ -14,6 +13,7 @@ import {
   type HistoryLine,
   loadVersionWorkflow,
   type ProcedureVersionRow,
+  readDossierFile,
   readDossierHistory,
   replayDossier,
   summarizeDossierClockFor,
@@ -188,18 +188,5 @@ export async function loadStaffDossier(
 
 /** A file attached to a dossier, for its staff (download through the app, never by a guessable link). */
 export async function getDossierFileForStaff(ctx: ServiceContext, dossierId: number, fileId: number) {
-  const dossier = await getDossierForStaff(ctx, dossierId);
-  const [file] = await ctx.db
-    .select({
-      name: uploadedFiles.originalName,
-      contentType: uploadedFiles.contentType,
-      storageKey: uploadedFiles.storageKey,
-    })
-    .from(dossierFiles)
-    .innerJoin(uploadedFiles, eq(uploadedFiles.id, dossierFiles.fileId))
-    .where(and(eq(dossierFiles.dossierId, dossier.id), eq(dossierFiles.fileId, fileId)));
-  if (!file) throw new NotFoundError();
-  const bytes = await readStoredObject(file.storageKey);
-  if (!bytes) throw new NotFoundError();
-  return { ...file, bytes };
+  return readDossierFile(ctx.db, await getDossierForStaff(ctx, dossierId), fileId);
 }
