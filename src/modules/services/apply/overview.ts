@@ -3,6 +3,7 @@ import {
   allowedActionsFor,
   type DossierClock,
   type HistoryLine,
+  loadDossierState,
   readDossierHistory,
   summarizeDossierClockFor,
 } from "../dossiers/index.ts";
@@ -31,10 +32,11 @@ export async function loadDossierOverview(
 ): Promise<DossierOverview> {
   const state = await loadApplicationState(ctx, dossierId);
   const { dossier } = state;
+  const loaded = await loadDossierState(ctx.db, dossier);
   const [history, clock, allowedActions, result, rating] = await Promise.all([
     readDossierHistory(ctx.db, dossier.id),
-    summarizeDossierClockFor(ctx.db, dossier, now),
-    allowedActionsFor(ctx, dossier),
+    summarizeDossierClockFor(ctx.db, dossier, now, loaded),
+    allowedActionsFor(ctx, dossier, loaded),
     findLatestDossierResult(ctx.db, dossier.id),
     hasRating(ctx.db, dossier.id),
   ]);

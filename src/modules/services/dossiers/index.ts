@@ -20,10 +20,11 @@ export {
 } from "./perform-action.ts";
 export {
   allowedActionsFor,
-  findDossierByCode,
   getDossierForApplicant,
   getDossierForStaff,
   type HistoryLine,
+  type LoadedDossier,
+  loadDossierState,
   readDossierFile,
   readDossierHistory,
   summarizeDossierClockFor,

@@ -11,14 +11,21 @@ import {
   ActionInputError,
   applyAction,
   type DossierAction,
+  type DossierStatus,
   type HistoryEntry,
   listAllowedActions,
+  type ProcedureWorkflow,
 } from "../workflow/index.ts";
 import { getServiceSettings, loadWorkingCalendar } from "./calendar-store.ts";
 import type { DossierRow } from "./listeners.ts";
 import { replayDossier } from "./perform-action.ts";
 import { clockOf, computeDeadline, type DossierClock } from "./snapshot.ts";
-import { contextOf, loadVersionWorkflow, toWorkflowActor } from "./workflow-context.ts";
+import {
+  contextOf,
+  loadVersionWorkflow,
+  type ProcedureVersionRow,
+  toWorkflowActor,
+} from "./workflow-context.ts";
 
 async function findInProvince(ctx: ServiceContext, dossierId: number): Promise<DossierRow | undefined> {
   if (!Number.isSafeInteger(dossierId) || dossierId < 1) return undefined;
@@ -82,15 +89,28 @@ export async function readDossierHistory(db: Executor, dossierId: number): Promi
   });
 }
 
+/** The dossier's version, step list and replayed status: read once per page, shared by the helpers below. */
+export type LoadedDossier = {
+  version: ProcedureVersionRow;
+  workflow: ProcedureWorkflow;
+  status: DossierStatus;
+};
+
+export async function loadDossierState(db: Executor, dossier: DossierRow): Promise<LoadedDossier> {
+  const { version, workflow } = await loadVersionWorkflow(db, dossier.procedureVersionId);
+  const { status } = await replayDossier(db, dossier, workflow);
+  return { version, workflow, status };
+}
+
 /** Due date, working days left, paused, overdue and (once decided) early / on time / late, as of `now`. */
 export async function summarizeDossierClockFor(
   db: Executor,
   dossier: DossierRow,
   now: Date,
+  loaded?: LoadedDossier,
 ): Promise<DossierClock | null> {
   if (dossier.submittedAt === null) return null;
-  const { version, workflow } = await loadVersionWorkflow(db, dossier.procedureVersionId);
-  const { status } = await replayDossier(db, dossier, workflow);
+  const { version, status } = loaded ?? (await loadDossierState(db, dossier));
   const settings = await getServiceSettings(db, dossier.provinceId);
   const calendar = await loadWorkingCalendar(db, dossier.provinceId);
   const deadline = computeDeadline({
@@ -108,11 +128,14 @@ export async function summarizeDossierClockFor(
  * tried against the rules with stand-in inputs: only an input problem (which the form will ask for) is allowed
  * through; a wrong role, unit, holder or step removes the action.
  */
-export async function allowedActionsFor(ctx: ServiceContext, dossier: DossierRow): Promise<DossierAction[]> {
+export async function allowedActionsFor(
+  ctx: ServiceContext,
+  dossier: DossierRow,
+  loaded?: LoadedDossier,
+): Promise<DossierAction[]> {
   const actor = ctx.actor;
   if (!actor) return [];
-  const { workflow } = await loadVersionWorkflow(ctx.db, dossier.procedureVersionId);
-  const { status } = await replayDossier(ctx.db, dossier, workflow);
+  const { workflow, status } = loaded ?? (await loadDossierState(ctx.db, dossier));
   const context = contextOf(dossier, workflow, dossier.dueDate);
   const at = new Date(
     Math.max(Date.now(), Date.parse(status.lastActionAt ?? "1970-01-01T00:00:00Z")),
@@ -160,10 +183,4 @@ export async function readDossierFile(db: Executor, dossier: DossierRow, fileId:
   const bytes = await readStoredObject(file.storageKey);
   if (!bytes) throw new NotFoundError();
   return { ...file, bytes };
-}
-
-/** A dossier's row by its code within the province (for lookups and QR links). */
-export async function findDossierByCode(db: Executor, provinceIds: readonly number[], code: string) {
-  const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code.trim()));
-  return row && provinceIds.includes(row.provinceId) ? row : undefined;
 }

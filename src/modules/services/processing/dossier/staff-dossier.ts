@@ -11,11 +11,10 @@ import {
   type DossierRow,
   getDossierForStaff,
   type HistoryLine,
-  loadVersionWorkflow,
+  loadDossierState,
   type ProcedureVersionRow,
   readDossierFile,
   readDossierHistory,
-  replayDossier,
   summarizeDossierClockFor,
 } from "../../dossiers/index.ts";
 import { dossierFiles, procedureComponents, procedures } from "../../schema.ts";
@@ -116,8 +115,8 @@ export async function loadStaffDossier(
   now = new Date(),
 ): Promise<StaffDossierView> {
   const dossier = await getDossierForStaff(ctx, dossierId);
-  const { version, workflow } = await loadVersionWorkflow(ctx.db, dossier.procedureVersionId);
-  const { status } = await replayDossier(ctx.db, dossier, workflow);
+  const loaded = await loadDossierState(ctx.db, dossier);
+  const { version, workflow, status } = loaded;
   const [procedure] = await ctx.db
     .select({ code: procedures.code })
     .from(procedures)
@@ -134,8 +133,8 @@ export async function loadStaffDossier(
     .where(eq(procedureComponents.versionId, version.id))
     .orderBy(asc(procedureComponents.position));
   const history = await readDossierHistory(ctx.db, dossier.id);
-  const clock = await summarizeDossierClockFor(ctx.db, dossier, now);
-  const allowed = new Set<DossierAction>(await allowedActionsFor(ctx, dossier));
+  const clock = await summarizeDossierClockFor(ctx.db, dossier, now, loaded);
+  const allowed = new Set<DossierAction>(await allowedActionsFor(ctx, dossier, loaded));
   const unitIds = [
     ...new Set([
       workflow.receptionUnitId,
