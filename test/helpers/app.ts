@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
-import { demoPassword, loadDemoData } from "../../src/workflows/demo-data.ts";
+import { demoPassword } from "../../src/workflows/demo-data.ts";
 import { loadReferenceData } from "../../src/workflows/reference-data.ts";
 import { createTestDatabase } from "./database.ts";
 
@@ -10,12 +13,14 @@ export type TestApp = { app: FastifyInstance; database: DatabaseHandle; close():
 
 /** The whole app on a fresh database of its own, with reference provinces and (by default) the demo data. */
 export async function buildTestApp(options: { withDemoData?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  await loadReferenceData(database.db);
-  if (options.withDemoData ?? true) await loadDemoData(database.db);
+  const withDemoData = options.withDemoData ?? true;
+  const database = await createTestDatabase({ withDemoData });
+  if (!withDemoData) await loadReferenceData(database.db);
+  // Files (uploads, the signing keys, the outbox) go to a directory of the app's own: test files run side by side.
+  const dataDir = resolve(".test-data", `app-${process.pid}-${randomBytes(4).toString("hex")}`);
   const config = loadConfig({
     NODE_ENV: "test",
-    DATA_DIR: ".test-data/app",
+    DATA_DIR: dataDir,
     SESSION_SECRET: "test-secret-that-is-long-enough-0123456789",
   });
   const app = await buildApp({ config, database });
@@ -26,6 +31,7 @@ export async function buildTestApp(options: { withDemoData?: boolean } = {}): Pr
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

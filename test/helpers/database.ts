@@ -3,15 +3,25 @@ import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/client.ts";
-import { adminUrlFor, databaseUrlWithName, templateDatabaseName } from "../postgres-url.ts";
+import {
+  adminUrlFor,
+  databaseUrlWithName,
+  demoTemplateDatabaseName,
+  templateDatabaseName,
+} from "../postgres-url.ts";
 
-/** A fresh, migrated database for one test file: a copy of the PGlite template or a clone of the PostgreSQL one. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+/**
+ * A fresh, migrated database for one test file: a copy of the PGlite template or a clone of the PostgreSQL one.
+ * `withDemoData` starts from the template that already holds the reference provinces and the demo data.
+ */
+export async function createTestDatabase(options: { withDemoData?: boolean } = {}): Promise<DatabaseHandle> {
   const target = inject("testDatabase");
   const suffix = `${process.pid}_${randomBytes(4).toString("hex")}`;
   if (target.kind === "pglite") {
     const dataDir = join(target.root, `db_${suffix}`);
-    cpSync(target.templateDir, join(dataDir, "pglite"), { recursive: true });
+    cpSync(options.withDemoData ? target.demoTemplateDir : target.templateDir, join(dataDir, "pglite"), {
+      recursive: true,
+    });
     const handle = await openDatabase({ dataDir });
     return {
       ...handle,
@@ -25,7 +35,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const name = `cong_tmdt_test_${suffix}`;
   const admin = new pg.Client({ connectionString: adminUrlFor(target.url) });
   await admin.connect();
-  await admin.query(`create database ${name} template ${templateDatabaseName}`);
+  const template = options.withDemoData ? demoTemplateDatabaseName : templateDatabaseName;
+  await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const handle = await openDatabase({
     databaseUrl: databaseUrlWithName(target.url, name),
