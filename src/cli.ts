@@ -13,6 +13,7 @@ import {
   sendTradeDigests,
   sendYesterdaysDigests,
 } from "./modules/marketplace/index.ts";
+import { recomputeOpenDeadlines } from "./modules/services/dossiers/index.ts";
 import { recordAudit } from "./platform/audit.ts";
 import { prepareDatabase } from "./startup.ts";
 import { loadDemoData, loadDemoDossiersOnce } from "./workflows/demo-data.ts";
@@ -27,6 +28,9 @@ const usage = `Usage: npm run cli -- <command> [options]
   reset-password --province <slug> --email <e-mail> --password <password>
   import-communes --province <slug> --file <communes.csv>   (or a file with a "tinh" column and no --province)
   digest [--date yyyy-mm-dd]       queue the trade-opportunities digest of a day (default: yesterday, Vietnam time)
+  recompute-deadlines --province <slug> [--from yyyy-mm-dd]
+                                   recompute the due dates of open dossiers from the holiday table (all of them,
+                                   or those due on or after --from)
   backup --file <path>             back up the database (embedded: stop the server first)
   restore --file <path>            restore a backup (embedded: stop the server first)`;
 
@@ -42,6 +46,7 @@ async function main() {
       password: { type: "string" },
       file: { type: "string" },
       date: { type: "string" },
+      from: { type: "string" },
     },
   });
   const config = loadConfig();
@@ -65,6 +70,7 @@ async function main() {
       "reset-password",
       "import-communes",
       "digest",
+      "recompute-deadlines",
     ].includes(command)
   ) {
     console.log(usage);
@@ -92,6 +98,18 @@ async function main() {
           ? await sendTradeDigests(db, { date: values.date })
           : await sendYesterdaysDigests(db);
         console.log(`Trade digests queued: ${sent}.`);
+        break;
+      }
+      case "recompute-deadlines": {
+        const province = await findProvinceBySlug(db, need("province"));
+        if (!province?.isHosted) throw new Error(`Province ${values.province} is not hosted.`);
+        const result = await recomputeOpenDeadlines(db, province.id, {
+          ...(values.from ? { from: values.from } : {}),
+          trigger: "cli",
+        });
+        console.log(
+          `Open dossiers examined: ${result.examined}; due date moved: ${result.changed}; failed: ${result.failed}.`,
+        );
         break;
       }
       case "host-province": {

@@ -177,6 +177,9 @@ function ServicesAdminNav() {
         {can(actor, "services.process", province) && (
           <NavLink href={`${base}/inbox`} label={t("nav.services.inbox")} />
         )}
+        {can(actor, "services.process", province) && (
+          <NavLink href={`${base}/register`} label={t("services.processing.register.nav")} />
+        )}
         {can(actor, "services.oversee", province) && (
           <NavLink href={`${base}/dashboard`} label={t("nav.services.dashboard")} />
         )}

@@ -244,6 +244,12 @@ export const dossiers = pgTable(
     index("dossiers_holder_idx").on(table.holderUserId, table.state),
     index("dossiers_applicant_idx").on(table.applicantUserId, table.createdAt),
     index("dossiers_submitted_idx").on(table.provinceId, table.submittedAt),
+    // The tracking register (form 07) lists a period's dossiers by receipt, or submission while not received.
+    index("dossiers_register_idx").on(
+      table.provinceId,
+      sql`coalesce(${table.receivedAt}, ${table.submittedAt})`,
+      table.id,
+    ),
     index("dossiers_procedure_idx").on(table.procedureId),
     index("dossiers_enterprise_idx").on(table.enterpriseId),
   ],
@@ -314,7 +320,18 @@ export const holidays = pgTable(
 export const paymentStatuses = ["pending", "paid", "failed", "cancelled", "expired"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
-/** One attempt to pay a dossier's fee online; `txnRef` is the vnp_TxnRef sent to the gateway. */
+/**
+ * How a fee was paid: online through VNPay or the built-in simulator, or recorded by an officer for cash at
+ * the one-stop counter (`counter`) or a bank transfer matched against the statement (`transfer`).
+ */
+export const paymentGateways = ["vnpay", "simulator", "counter", "transfer"] as const;
+export type PaymentGateway = (typeof paymentGateways)[number];
+
+/**
+ * One payment of a dossier's fee: an online attempt (`txnRef` is the vnp_TxnRef sent to the gateway), or a
+ * payment an officer recorded, born `paid` (`recordedByUserId` set, the bank reference of a transfer in
+ * `gatewayTransactionNo`).
+ */
 export const dossierPayments = pgTable(
   "dossier_payments",
   {
@@ -327,14 +344,18 @@ export const dossierPayments = pgTable(
       .references(() => dossiers.id),
     txnRef: text("txn_ref").notNull(),
     amountDong: bigint("amount_dong", { mode: "number" }).notNull(),
-    gateway: text("gateway", { enum: ["vnpay", "simulator"] }).notNull(),
+    gateway: text("gateway", { enum: paymentGateways }).notNull(),
     status: text("status", { enum: paymentStatuses }).notNull().default("pending"),
     bankCode: text("bank_code"),
     gatewayTransactionNo: text("gateway_transaction_no"),
     responseCode: text("response_code"),
-    /** The receipt number (biên lai) given when the IPN confirms the payment. */
+    /** The receipt number (biên lai) given when the IPN confirms the payment or an officer records it. */
     receiptNumber: text("receipt_number"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
+    /** The officer who recorded a counter or transfer payment; null for online attempts. */
+    recordedByUserId: integer("recorded_by_user_id").references(() => users.id),
+    /** The officer's note on a recorded payment (who paid at the counter, a partial statement line…). */
+    note: text("note"),
     /** The last IPN's parameters as received, for reconciliation. */
     ipnPayload: jsonb("ipn_payload"),
     ipnCount: integer("ipn_count").notNull().default(0),

@@ -29,5 +29,11 @@ export {
   readDossierHistory,
   summarizeDossierClockFor,
 } from "./queries.ts";
+export {
+  RECOMPUTED_STATES,
+  type RecomputeOptions,
+  type RecomputeResult,
+  recomputeOpenDeadlines,
+} from "./recompute-deadlines.ts";
 export type { DossierClock } from "./snapshot.ts";
 export { loadVersionWorkflow, type ProcedureVersionRow } from "./workflow-context.ts";

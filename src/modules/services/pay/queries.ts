@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { assertCan } from "../../../platform/authorization.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
-import { type DossierRow, getDossierForApplicant } from "../dossiers/index.ts";
+import { type DossierRow, getDossierForApplicant, getDossierForStaff } from "../dossiers/index.ts";
 import { dossierPayments, dossiers, type ProcedureFee, procedures, procedureVersions } from "../schema.ts";
 import type { DossierState } from "../workflow/index.ts";
 
@@ -42,7 +43,19 @@ export type PaymentOverview = {
 };
 
 export async function getPaymentOverview(ctx: ServiceContext, dossierId: number): Promise<PaymentOverview> {
-  const dossier = await getDossierForApplicant(ctx, dossierId);
+  return overviewOf(ctx, await getDossierForApplicant(ctx, dossierId));
+}
+
+/** The same overview for an officer recording a counter or transfer payment (`services.payments`). */
+export async function getStaffPaymentOverview(
+  ctx: ServiceContext,
+  dossierId: number,
+): Promise<PaymentOverview> {
+  assertCan(ctx.actor, "services.payments", ctx.province);
+  return overviewOf(ctx, await getDossierForStaff(ctx, dossierId));
+}
+
+async function overviewOf(ctx: ServiceContext, dossier: DossierRow): Promise<PaymentOverview> {
   const [version] = await ctx.db
     .select({
       code: procedures.code,

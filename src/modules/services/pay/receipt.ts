@@ -4,10 +4,18 @@ import { assertCan } from "../../../platform/authorization.ts";
 import { NotFoundError, UnauthenticatedError } from "../../../platform/errors.ts";
 import type { RenderPdfOptions } from "../../../platform/pdf.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
-import { amountInWords, formatDateTime, formatVnd } from "../../../platform/vn-format.ts";
+import { amountInWords, formatDate, formatDateTime, formatVnd } from "../../../platform/vn-format.ts";
+import { users } from "../../identity/schema.ts";
 import { renderAdministrativePdf } from "../documents/administrative-pdf.ts";
 import { applicantDossierUrl } from "../dossiers/index.ts";
-import { dossierPayments, dossiers, type ProcedureFee, procedures, procedureVersions } from "../schema.ts";
+import {
+  dossierPayments,
+  dossiers,
+  type PaymentGateway,
+  type ProcedureFee,
+  procedures,
+  procedureVersions,
+} from "../schema.ts";
 import type { DossierRow, PaymentRow } from "./queries.ts";
 
 export type ReceiptData = {
@@ -16,6 +24,8 @@ export type ReceiptData = {
   procedureCode: string;
   procedureName: string;
   fees: ProcedureFee[];
+  /** The officer who recorded a counter or transfer payment (null for online payments). */
+  recordedByName: string | null;
 };
 
 /**
@@ -36,11 +46,13 @@ export async function getReceipt(
       procedureCode: procedures.code,
       procedureName: procedureVersions.name,
       fees: procedureVersions.fees,
+      recordedByName: users.fullName,
     })
     .from(dossierPayments)
     .innerJoin(dossiers, eq(dossiers.id, dossierPayments.dossierId))
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+    .leftJoin(users, eq(users.id, dossierPayments.recordedByUserId))
     .where(
       and(
         eq(dossierPayments.id, paymentId),
@@ -53,12 +65,20 @@ export async function getReceipt(
   return { ...row, fees: row.fees.filter((fee) => fee.payableOnline) };
 }
 
+/** How the fee was paid, as the receipt prints it (in Vietnamese, like every official document). */
+const paymentMethodLabels: Record<PaymentGateway, string> = {
+  vnpay: "Trực tuyến qua VNPay",
+  simulator: "Trực tuyến (cổng mô phỏng)",
+  counter: "Tiền mặt tại Bộ phận Một cửa",
+  transfer: "Chuyển khoản ngân hàng",
+};
+
 const cell = (text: string, options: Record<string, unknown> = {}): Content => ({ text, ...options });
 
 /**
  * The receipt in the one administrative layout, laid out like a fee receipt (biên lai thu phí, lệ phí):
  * collecting body, number, payer, fee lines, total in figures and in words, how and when it was paid. It is
- * the portal's proof of an online payment, not an e-receipt registered with the tax authority. Printed in
+ * the portal's proof of a payment (online, or recorded by an officer), not an e-receipt registered with the tax authority. Printed in
  * Vietnamese, as official documents are.
  */
 export async function renderReceiptPdf(
@@ -81,16 +101,24 @@ export async function renderReceiptPdf(
     ["Mã hồ sơ", dossier.code ?? ""],
     ["Thủ tục", `${receipt.procedureName} (${receipt.procedureCode})`],
   ];
-  const paymentLines: [string, string][] = [
-    [
-      "Hình thức thanh toán",
-      payment.gateway === "vnpay" ? "Trực tuyến qua VNPay" : "Trực tuyến (cổng mô phỏng)",
-    ],
-    ["Mã giao dịch của cổng", payment.gatewayTransactionNo ?? ""],
-    ["Ngân hàng", payment.bankCode ?? ""],
-    ["Mã tham chiếu thanh toán", payment.txnRef],
-    ["Thời điểm thanh toán", formatDateTime(paidAt)],
-  ];
+  const isRecorded = payment.gateway === "counter" || payment.gateway === "transfer";
+  const paymentLines: [string, string][] = isRecorded
+    ? [
+        ["Hình thức thanh toán", paymentMethodLabels[payment.gateway]],
+        ...(payment.gateway === "transfer"
+          ? [["Số tham chiếu giao dịch ngân hàng", payment.gatewayTransactionNo ?? ""] as [string, string]]
+          : []),
+        ["Ngày nộp tiền", formatDate(paidAt)],
+        ["Cán bộ ghi nhận", receipt.recordedByName ?? ""],
+        ["Mã tham chiếu thanh toán", payment.txnRef],
+      ]
+    : [
+        ["Hình thức thanh toán", paymentMethodLabels[payment.gateway]],
+        ["Mã giao dịch của cổng", payment.gatewayTransactionNo ?? ""],
+        ["Ngân hàng", payment.bankCode ?? ""],
+        ["Mã tham chiếu thanh toán", payment.txnRef],
+        ["Thời điểm thanh toán", formatDateTime(paidAt)],
+      ];
   const summary = (rows: [string, string][]): Content => ({
     table: {
       widths: [150, "*"],
@@ -123,7 +151,9 @@ export async function renderReceiptPdf(
     { text: "", margin: [0, 0, 0, 8] },
     summary(paymentLines),
     {
-      text: "Biên lai được lập tự động khi cổng thanh toán xác nhận giao dịch (IPN).",
+      text: isRecorded
+        ? "Biên lai được lập khi cán bộ Bộ phận Một cửa ghi nhận khoản nộp trên Cổng."
+        : "Biên lai được lập tự động khi cổng thanh toán xác nhận giao dịch (IPN).",
       italics: true,
       fontSize: 11,
     },

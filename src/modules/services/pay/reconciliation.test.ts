@@ -156,8 +156,11 @@ describe("payment reconciliation", () => {
     const sheet = workbook.worksheets[0]!;
     const refs = sheet.getColumn(2).values.slice(3).map(String);
     expect(refs.sort()).toEqual(Object.values(txnRefs).sort());
-    const flags = sheet.getColumn(14).values.map(String);
+    const header = sheet.getRow(2).values as unknown[];
+    const flags = sheet.getColumn(header.indexOf("Cần kiểm tra")).values.map(String);
     expect(flags.some((text) => text.includes("Hồ sơ được thanh toán nhiều lần"))).toBe(true);
+    const methods = sheet.getColumn(header.indexOf("Hình thức nộp")).values.slice(3).map(String);
+    expect(new Set(methods)).toEqual(new Set(["Trực tuyến (cổng mô phỏng)"]));
     const totals = workbook.worksheets[1]!;
     expect(totals.getRow(3).values).toEqual([undefined, "Đã thanh toán", 5, 500_000]);
   });

@@ -3,7 +3,13 @@ import { assertCan } from "../../../platform/authorization.ts";
 import type { FieldIssue } from "../../../platform/errors.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
 import { formatDate, parseVietnameseDate, todayInVietnam } from "../../../platform/vn-format.ts";
-import { dossierPayments, dossiers, type PaymentStatus, paymentStatuses } from "../schema.ts";
+import {
+  dossierPayments,
+  dossiers,
+  type PaymentGateway,
+  type PaymentStatus,
+  paymentStatuses,
+} from "../schema.ts";
 import { PAYMENT_WINDOW_MINUTES } from "./gateway.ts";
 
 /** What an officer checks when matching the gateway's statement to the dossiers. */
@@ -75,7 +81,8 @@ export type ReconciliationRow = {
   applicantName: string;
   amountDong: number;
   feeDong: number;
-  gateway: "vnpay" | "simulator";
+  /** How it was paid: online (vnpay, simulator) or recorded by an officer (counter, transfer). */
+  gateway: PaymentGateway;
   status: PaymentStatus;
   responseCode: string | null;
   gatewayTransactionNo: string | null;

@@ -38,7 +38,8 @@ function failedStatusOf(responseCode: string): PaymentStatus {
 }
 
 /**
- * The IPN: VNPay's server-to-server confirmation, the only thing that marks a fee paid. The protocol checks
+ * The IPN: VNPay's server-to-server confirmation, the only thing that marks an online attempt paid (an officer
+ * records counter and transfer payments: record-payment.ts). The protocol checks
  * (signature → order → amount → already confirmed) are payments/vnpay-ipn.ts; this file is the storage.
  * A repeated or mismatching IPN changes nothing but the delivery count the reconciliation view shows.
  */

@@ -1,4 +1,4 @@
-import { formatDateTime, formatVnd } from "../../../../platform/vn-format.ts";
+import { formatDate, formatDateTime, formatVnd } from "../../../../platform/vn-format.ts";
 import {
   ErrorSummary,
   Form,
@@ -26,6 +26,8 @@ export function PayPage(props: {
   const title = t("services.pay.title", { code: dossier.code ?? "" });
   const procedureName = locale === "en" ? props.overview.procedureNameEn : props.overview.procedureName;
   const paid = attempts.find((attempt) => attempt.status === "paid");
+  // A payment an officer recorded (cash at the counter, a bank transfer) carries the day it was paid.
+  const isRecorded = paid?.gateway === "counter" || paid?.gateway === "transfer";
   return (
     <Layout
       title={title}
@@ -62,7 +64,14 @@ export function PayPage(props: {
       </TableWrap>
       {dossier.paidAt ? (
         <div class="panel panel-ok" role="status">
-          <p>{t("services.pay.paidOn", { at: formatDateTime(dossier.paidAt) })}</p>
+          <p>
+            {isRecorded && paid
+              ? t("services.pay.record.paidBy", {
+                  date: formatDate(paid.paidAt ?? dossier.paidAt),
+                  method: t(`services.pay.record.method.${paid.gateway}`),
+                })
+              : t("services.pay.paidOn", { at: formatDateTime(dossier.paidAt) })}
+          </p>
           {paid && (
             <p>
               <a href={`${base}/payments/${paid.id}/receipt.pdf`}>
@@ -144,6 +153,7 @@ function AttemptsTable({ overview, base }: { overview: PaymentOverview; base: st
         <tr>
           <th scope="col">{t("services.pay.field.createdAt")}</th>
           <th scope="col">{t("services.pay.field.txnRef")}</th>
+          <th scope="col">{t("services.pay.record.field.method")}</th>
           <th scope="col" class="numeric">
             {t("services.pay.field.amount")}
           </th>
@@ -158,6 +168,7 @@ function AttemptsTable({ overview, base }: { overview: PaymentOverview; base: st
             <td>
               <code>{attempt.txnRef}</code>
             </td>
+            <td>{t(`services.pay.record.method.${attempt.gateway}`)}</td>
             <td class="numeric">{money(attempt.amountDong)}</td>
             <td>{t(`services.pay.status.${attempt.status}`)}</td>
             <td>

@@ -31,6 +31,7 @@ export function ReconciliationPage(props: {
     <Layout title={title} breadcrumbs={[{ label: title }]}>
       <h1>{title}</h1>
       <p class="lead">{t("services.pay.reconciliation.lead")}</p>
+      <p>{t("services.pay.record.reconciliationNote")}</p>
       <ErrorSummary issues={props.form.issues} />
       <form method="get" action={base} class="form">
         <div class="field-row">
@@ -111,6 +112,7 @@ export function ReconciliationPage(props: {
             <th scope="col">{t("services.pay.field.createdAt")}</th>
             <th scope="col">{t("services.pay.field.txnRef")}</th>
             <th scope="col">{t("services.pay.field.dossierCode")}</th>
+            <th scope="col">{t("services.pay.record.field.method")}</th>
             <th scope="col" class="numeric">
               {t("services.pay.field.amount")}
             </th>
@@ -135,6 +137,7 @@ export function ReconciliationPage(props: {
                 <br />
                 <span class="meta">{row.applicantName}</span>
               </td>
+              <td>{t(`services.pay.record.method.${row.gateway}`)}</td>
               <td class="numeric">{money(row.amountDong)}</td>
               <td>{t(`services.pay.status.${row.status}`)}</td>
               <td>{row.gatewayTransactionNo ?? ""}</td>

@@ -1,4 +1,5 @@
 import { Fragment } from "preact";
+import { can } from "../../../../platform/authorization.ts";
 import { formatDate, formatDateTime, formatNumber, formatVnd } from "../../../../platform/vn-format.ts";
 import { ErrorSummary, TableWrap } from "../../../../views/components.tsx";
 import { Layout } from "../../../../views/layout.tsx";
@@ -43,7 +44,7 @@ function ProblemPanel({ problem }: { problem: WorkflowProblem }) {
 }
 
 function Summary({ view }: { view: StaffDossierView }) {
-  const { t, locale } = usePage();
+  const { t, locale, actor, province } = usePage();
   const unitName = useUnitName(view);
   const { dossier, clock } = view;
   return (
@@ -110,6 +111,14 @@ function Summary({ view }: { view: StaffDossierView }) {
             {dossier.paidAt
               ? t("services.processing.payment.paid", { date: formatDateTime(dossier.paidAt) })
               : t("services.processing.payment.unpaid")}
+            {!dossier.paidAt && can(actor, "services.payments", province!) && (
+              <>
+                {" "}
+                <a href={`/${province!.slug}/admin/services/dossiers/${dossier.id}/payments/record`}>
+                  {t("services.pay.record.link")}
+                </a>
+              </>
+            )}
           </>
         ) : (
           t("services.processing.payment.none")

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { handleForm } from "../../../../platform/http/forms.ts";
 import { idFromParam } from "../../../../platform/http/route-id.ts";
-import { todayInVietnam } from "../../../../platform/vn-format.ts";
+import { formatNumber, todayInVietnam } from "../../../../platform/vn-format.ts";
 import { emptyForm, type FormState } from "../../../../views/components.tsx";
+import type { Flash } from "../../../../views/page-context.ts";
 import { readHolidayYear } from "./holiday-inputs.ts";
 import {
   addHoliday,
   generateHolidayYear,
   getHoliday,
+  type HolidayChange,
   listHolidayYear,
   removeHoliday,
   updateHoliday,
@@ -16,6 +18,33 @@ import { EditHolidayPage, HolidaysPage, holidayFormValues, holidaysPath } from "
 
 type ProvinceParams = { province: string };
 type HolidayParams = ProvinceParams & { id: string };
+
+/**
+ * The confirmation after a change: what was done and how many open dossiers had their due date moved; or, when
+ * the recomputation failed after the change was saved, that the change stands and the dates follow later.
+ */
+function changeFlash(
+  request: FastifyRequest,
+  change: HolidayChange<unknown>,
+  messages: { done: string; failed: string },
+  params: Record<string, string>,
+): Flash {
+  const { recomputed } = change;
+  if (!recomputed.ok) {
+    request.log.error({ err: recomputed.error }, "recomputing the open dossiers' due dates failed");
+    return { kind: "error", messageKey: messages.failed, params };
+  }
+  return {
+    kind: "success",
+    messageKey: messages.done,
+    params: { ...params, changed: formatNumber(recomputed.changed) },
+  };
+}
+
+const rowMessages = {
+  done: "services.processing.holidays.recomputed",
+  failed: "services.processing.holidays.recomputedFailed",
+};
 
 /** `/{slug}/admin/services/holidays`: the administrator's holiday table (services.manage). */
 export async function holidayRoutes(app: FastifyInstance) {
@@ -44,12 +73,19 @@ export async function holidayRoutes(app: FastifyInstance) {
     async (request, reply) =>
       handleForm(request, reply, {
         run: () => generateHolidayYear(request.serviceContext(), request.body),
-        onSuccess: (year) =>
-          reply.redirectWithFlash(holidaysPath(request.params.province, year), {
-            kind: "success",
-            messageKey: "services.processing.holidays.generated",
-            params: { year: String(year) },
-          }),
+        onSuccess: (change) =>
+          reply.redirectWithFlash(
+            holidaysPath(request.params.province, change.value),
+            changeFlash(
+              request,
+              change,
+              {
+                done: "services.processing.holidays.recomputedGenerated",
+                failed: "services.processing.holidays.recomputedGeneratedFailed",
+              },
+              { year: String(change.value) },
+            ),
+          ),
         renderInvalid: (form) => renderYear(request, yearOf(request.body), form),
       }),
   );
@@ -57,11 +93,11 @@ export async function holidayRoutes(app: FastifyInstance) {
   app.post<{ Params: ProvinceParams }>("/:province/admin/services/holidays", async (request, reply) =>
     handleForm(request, reply, {
       run: () => addHoliday(request.serviceContext(), request.body),
-      onSuccess: (row) =>
-        reply.redirectWithFlash(holidaysPath(request.params.province, Number(row.date.slice(0, 4))), {
-          kind: "success",
-          messageKey: "services.processing.holidays.added",
-        }),
+      onSuccess: (change) =>
+        reply.redirectWithFlash(
+          holidaysPath(request.params.province, Number(change.value.date.slice(0, 4))),
+          changeFlash(request, change, rowMessages, { change: "services.processing.holidays.added" }),
+        ),
       renderInvalid: (form) => renderYear(request, yearOf(request.body), form),
     }),
   );
@@ -78,11 +114,11 @@ export async function holidayRoutes(app: FastifyInstance) {
     const holidayId = idFromParam(request.params.id);
     return handleForm(request, reply, {
       run: () => updateHoliday(request.serviceContext(), holidayId, request.body),
-      onSuccess: (row) =>
-        reply.redirectWithFlash(holidaysPath(request.params.province, Number(row.date.slice(0, 4))), {
-          kind: "success",
-          messageKey: "services.processing.holidays.updated",
-        }),
+      onSuccess: (change) =>
+        reply.redirectWithFlash(
+          holidaysPath(request.params.province, Number(change.value.date.slice(0, 4))),
+          changeFlash(request, change, rowMessages, { change: "services.processing.holidays.updated" }),
+        ),
       renderInvalid: async (form) => (
         <EditHolidayPage holiday={await getHoliday(request.serviceContext(), holidayId)} form={form} />
       ),
@@ -96,11 +132,11 @@ export async function holidayRoutes(app: FastifyInstance) {
       const holidayId = idFromParam(request.params.id);
       return handleForm(request, reply, {
         run: () => removeHoliday(ctx, holidayId),
-        onSuccess: (row) =>
-          reply.redirectWithFlash(holidaysPath(request.params.province, Number(row.date.slice(0, 4))), {
-            kind: "success",
-            messageKey: "services.processing.holidays.removed",
-          }),
+        onSuccess: (change) =>
+          reply.redirectWithFlash(
+            holidaysPath(request.params.province, Number(change.value.date.slice(0, 4))),
+            changeFlash(request, change, rowMessages, { change: "services.processing.holidays.removed" }),
+          ),
         renderInvalid: async (form) =>
           renderYear(request, Number((await getHoliday(ctx, holidayId)).date.slice(0, 4)), form),
       });

@@ -8,10 +8,17 @@ import { parseInput } from "../../../../platform/validation.ts";
 import { dayOfWeek, generatePublicHolidays, type PublicHoliday } from "../../calendar/index.ts";
 import { holidays } from "../../schema.ts";
 import { type HolidayRow, HolidayRowInput, HolidayYearInput } from "./holiday-inputs.ts";
+import { type RecomputeOutcome, recomputeAfterHolidayChange } from "./recompute-after-change.ts";
 
 // The administrator's holiday table. A year with rows is read as it stands (the core's loadWorkingCalendar);
 // a year without rows falls back to the generated defaults. So adding the first row of a year generates the
 // defaults first: one manual row must never silently replace Tết and every other statutory day off.
+
+// Every change is followed, once committed, by the recomputation of the open dossiers' snapshot due dates
+// from the earliest date it touched (`recomputed`, shown to the administrator).
+
+/** A committed change of the table and what it did to the open dossiers' due dates. */
+export type HolidayChange<Value> = { value: Value; recomputed: RecomputeOutcome };
 
 const yearRange = (year: number) => between(holidays.date, `${year}-01-01`, `${year}-12-31`);
 
@@ -69,19 +76,31 @@ async function insertDefaults(tx: Executor, ctx: ServiceContext, year: number): 
   return inserted.length;
 }
 
-/** Writes the Labour Code defaults of a year into the table; refused once the year has rows (edit those). */
-export async function generateHolidayYear(ctx: ServiceContext, form: unknown): Promise<number> {
+/**
+ * Writes the Labour Code defaults of a year into the table; refused once the year has rows (edit those). The
+ * calendar already used these defaults for the empty year, so the recomputation normally moves nothing.
+ */
+export async function generateHolidayYear(
+  ctx: ServiceContext,
+  form: unknown,
+): Promise<HolidayChange<number>> {
   assertCan(ctx.actor, "services.manage", ctx.province);
   const { year } = parseInput(HolidayYearInput, form);
-  return ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (tx) => {
     if ((await countYearRows(tx, ctx.province.id, year)) > 0) {
       throw new ValidationError([
         { field: "year", messageKey: "services.processing.holidays.validation.alreadyGenerated" },
       ]);
     }
     await insertDefaults(tx, ctx, year);
-    return year;
   });
+  const [from] = generatePublicHolidays(year)
+    .map((entry) => entry.date)
+    .sort();
+  return {
+    value: year,
+    recomputed: await recomputeAfterHolidayChange(ctx, from, "services.holidays.generate"),
+  };
 }
 
 /** A weekend day can only be worked; a working day can only be given off (Decision 188/1999: Sat and Sun off). */
@@ -136,12 +155,12 @@ const auditImage = (row: HolidayRow) => ({
 });
 
 /** Adds a row (a decided extra day off, a swap, a worked Saturday); the year's defaults come first. */
-export async function addHoliday(ctx: ServiceContext, form: unknown): Promise<HolidayRow> {
+export async function addHoliday(ctx: ServiceContext, form: unknown): Promise<HolidayChange<HolidayRow>> {
   const actor = assertCan(ctx.actor, "services.manage", ctx.province);
   const input = parseInput(HolidayRowInput, form);
   const year = checkYear(input.date);
   checkKindAgainstWeekday(input);
-  return ctx.db.transaction(async (tx) => {
+  const added = await ctx.db.transaction(async (tx) => {
     if ((await countYearRows(tx, ctx.province.id, year)) === 0) await insertDefaults(tx, ctx, year);
     await assertDateFree(tx, ctx.province.id, input.date);
     const [row] = await tx
@@ -159,6 +178,11 @@ export async function addHoliday(ctx: ServiceContext, form: unknown): Promise<Ho
     });
     return row!;
   });
+  // The defaults written first for an empty year are what the calendar already used: only the new day counts.
+  return {
+    value: added,
+    recomputed: await recomputeAfterHolidayChange(ctx, added.date, "services.holidays.add"),
+  };
 }
 
 /** A row of this portal's table, locked for a change; another province's row is not found. */
@@ -187,12 +211,12 @@ export async function updateHoliday(
   ctx: ServiceContext,
   holidayId: number,
   form: unknown,
-): Promise<HolidayRow> {
+): Promise<HolidayChange<HolidayRow>> {
   const actor = assertCan(ctx.actor, "services.manage", ctx.province);
   const input = parseInput(HolidayRowInput, form);
   checkYear(input.date);
   checkKindAgainstWeekday(input);
-  return ctx.db.transaction(async (tx) => {
+  const { before, after } = await ctx.db.transaction(async (tx) => {
     const before = await lockHoliday(tx, ctx, holidayId);
     if (before.date.slice(0, 4) !== input.date.slice(0, 4)) {
       throw new ValidationError([
@@ -215,17 +239,26 @@ export async function updateHoliday(
       after: auditImage(after!),
       ipAddress: ctx.ipAddress,
     });
-    return after!;
+    return { before, after: after! };
   });
+  // A moved row changes both its old and its new date.
+  const [from] = [before.date, after.date].sort();
+  return {
+    value: after,
+    recomputed: await recomputeAfterHolidayChange(ctx, from, "services.holidays.update"),
+  };
 }
 
 /**
  * Removes a row (e.g. the 2/9 adjacent day the government did not choose). The last row of a year cannot go:
  * an empty year would quietly fall back to the generated defaults, the opposite of what was asked.
  */
-export async function removeHoliday(ctx: ServiceContext, holidayId: number): Promise<HolidayRow> {
+export async function removeHoliday(
+  ctx: ServiceContext,
+  holidayId: number,
+): Promise<HolidayChange<HolidayRow>> {
   const actor = assertCan(ctx.actor, "services.manage", ctx.province);
-  return ctx.db.transaction(async (tx) => {
+  const removed = await ctx.db.transaction(async (tx) => {
     const before = await lockHoliday(tx, ctx, holidayId);
     if ((await countYearRows(tx, ctx.province.id, Number(before.date.slice(0, 4)))) <= 1) {
       throw new ValidationError([
@@ -244,4 +277,8 @@ export async function removeHoliday(ctx: ServiceContext, holidayId: number): Pro
     });
     return before;
   });
+  return {
+    value: removed,
+    recomputed: await recomputeAfterHolidayChange(ctx, removed.date, "services.holidays.remove"),
+  };
 }

@@ -4,7 +4,7 @@ import { Browser, buildTestApp, type TestApp } from "../../../../../test/helpers
 import { contextAs, seedServiceFixture, submitDossierFixture } from "../../../../../test/helpers/services.ts";
 import { auditLog } from "../../../identity/schema.ts";
 import { getDossierForStaff, summarizeDossierClockFor } from "../../dossiers/index.ts";
-import { holidays } from "../../schema.ts";
+import { dossiers, holidays } from "../../schema.ts";
 
 const slug = "ba-ria-vung-tau";
 let testApp: TestApp;
@@ -36,6 +36,10 @@ test("a year without rows shows the Labour Code defaults, and generating writes 
     { year: "2027" },
   );
   expect(response.statusCode).toBe(303);
+  // The defaults are what the calendar already used for an empty year: no open dossier moves.
+  expect((await admin.get(response.headers.location as string)).body).toContain(
+    "Đã tạo bảng ngày nghỉ năm 2027. Đã tính lại thời hạn giải quyết; số hồ sơ đang giải quyết được dời ngày hẹn trả kết quả: 0.",
+  );
   const rows = await rowsOf(2027);
   expect(rows.length).toBeGreaterThanOrEqual(11);
   expect(rows.every((row) => row.source === "generated")).toBe(true);
@@ -84,7 +88,7 @@ test("adding a day to an empty year keeps the defaults; a weekday cannot be a ma
   expect(rows.some((row) => row.date === "2028-01-01")).toBe(true);
 });
 
-test("an extra day off moves a received dossier's due date; removing it moves it back", async () => {
+test("an extra day off moves a received dossier's due date, live and in its snapshot; removing it moves it back", async () => {
   const fixture = await seedServiceFixture(db(), slug, { processingWorkingDays: 5 });
   // Received Monday 2026-03-09 at 09:00: five working days later is Monday 2026-03-16.
   const dossierId = await submitDossierFixture(db(), fixture, {
@@ -92,13 +96,23 @@ test("an extra day off moves a received dossier's due date; removing it moves it
     now: new Date("2026-03-09T02:00:00Z"),
   });
   const ctx = await contextAs(db(), slug, `motcua@${slug}.demo`);
+  const ctxAdmin = await contextAs(db(), slug, `quantri@${slug}.demo`);
   const dueOn = async () =>
     (await summarizeDossierClockFor(
       db(),
       await getDossierForStaff(ctx, dossierId),
       new Date("2026-03-10T02:00:00Z"),
     ))!.dueDate;
+  const snapshotDue = async () =>
+    (await db().select({ dueDate: dossiers.dueDate }).from(dossiers).where(eq(dossiers.id, dossierId)))[0]!
+      .dueDate;
+  /** The confirmation on the page the form redirects to. */
+  const confirmation = async (response: { headers: Record<string, unknown> }) =>
+    /<div class="flash flash-success" role="status">([^<]*)<\/div>/.exec(
+      (await admin.get(response.headers.location as string)).body,
+    )?.[1];
   expect(await dueOn()).toBe("2026-03-16");
+  expect(await snapshotDue()).toBe("2026-03-16");
   const added = await admin.submit(
     `/${slug}/admin/services/holidays?year=2026`,
     `/${slug}/admin/services/holidays`,
@@ -111,6 +125,11 @@ test("an extra day off moves a received dossier's due date; removing it moves it
   );
   expect(added.statusCode).toBe(303);
   expect(await dueOn()).toBe("2026-03-17");
+  // The inbox and lookups read the snapshot: it moved as soon as the change was saved.
+  expect(await snapshotDue()).toBe("2026-03-17");
+  expect(await confirmation(added)).toBe(
+    "Đã thêm ngày vào bảng. Đã tính lại thời hạn giải quyết; số hồ sơ đang giải quyết được dời ngày hẹn trả kết quả: 1.",
+  );
   const [row] = (await rowsOf(2026)).filter((candidate) => candidate.date === "2026-03-11");
   const edited = await admin.submit(
     `/${slug}/admin/services/holidays/${row!.id}/edit`,
@@ -124,6 +143,9 @@ test("an extra day off moves a received dossier's due date; removing it moves it
   );
   expect(edited.statusCode).toBe(303);
   expect(await dueOn()).toBe("2026-03-17");
+  // Thu 12/3 off instead of Wed 11/3: still Tue 10, Wed 11, Fri 13, Mon 16, Tue 17.
+  expect(await snapshotDue()).toBe("2026-03-17");
+  expect(await confirmation(edited)).toContain("được dời ngày hẹn trả kết quả: 0.");
   const removed = await admin.submit(
     `/${slug}/admin/services/holidays?year=2026`,
     `/${slug}/admin/services/holidays/${row!.id}/delete`,
@@ -131,6 +153,8 @@ test("an extra day off moves a received dossier's due date; removing it moves it
   );
   expect(removed.statusCode).toBe(303);
   expect(await dueOn()).toBe("2026-03-16");
+  expect(await snapshotDue()).toBe("2026-03-16");
+  expect(await confirmation(removed)).toContain("được dời ngày hẹn trả kết quả: 1.");
   const audits = await db()
     .select()
     .from(auditLog)
@@ -140,6 +164,25 @@ test("an extra day off moves a received dossier's due date; removing it moves it
     "services.holidays.remove",
     "services.holidays.update",
   ]);
+  // One recomputation per change, by the administrator, from the earliest date it touched.
+  const runs = (
+    await db()
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "services.deadlines.recomputed"),
+          eq(auditLog.provinceId, fixture.provinceId),
+        ),
+      )
+  ).filter((audit) => String((audit.after as { from: string }).from).startsWith("2026-03"));
+  expect(runs.map((audit) => audit.after)).toEqual([
+    { trigger: "services.holidays.add", from: "2026-03-11", examined: 1, changed: 1, failed: 0 },
+    { trigger: "services.holidays.update", from: "2026-03-11", examined: 1, changed: 0, failed: 0 },
+    { trigger: "services.holidays.remove", from: "2026-03-12", examined: 1, changed: 1, failed: 0 },
+  ]);
+  expect(new Set(runs.map((audit) => audit.actorUserId)).size).toBe(1);
+  expect(runs[0]!.actorUserId).toBe(ctxAdmin.actor!.userId);
 });
 
 test("officers cannot open or change the holiday table; another province's row is not found", async () => {

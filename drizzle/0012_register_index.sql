@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_register_idx" ON "dossiers" USING btree ("province_id",coalesce("received_at", "submitted_at"),"id");

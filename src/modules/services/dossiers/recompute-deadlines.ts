@@ -1,0 +1,168 @@
+import { and, asc, eq, gt, gte, inArray, isNull, or } from "drizzle-orm";
+import type { Executor } from "../../../db/client.ts";
+import { recordAudit } from "../../../platform/audit.ts";
+import { DomainError, ValidationError } from "../../../platform/errors.ts";
+import { isValidIsoDate } from "../calendar/dates.ts";
+import { dossierEvents, dossiers } from "../schema.ts";
+import { type DossierState, type HistoryEntry, replay } from "../workflow/index.ts";
+import { getServiceSettings, loadWorkingCalendar } from "./calendar-store.ts";
+import type { DossierRow } from "./listeners.ts";
+import { computeDeadline, snapshotOf } from "./snapshot.ts";
+import { contextOf, loadVersionWorkflow } from "./workflow-context.ts";
+
+/**
+ * The states whose snapshot follows the holiday table: a provisional appointment (submitted, needs-completion),
+ * a running or paused clock (received, in-review, awaiting-supplement, proposed), and a decided result not yet
+ * handed over (approved, rejected: its early/on-time/late is what the dossier page shows live). Closed dossiers
+ * (completed, stopped, refused, withdrawn) keep the record they were closed with; drafts have no clock.
+ */
+export const RECOMPUTED_STATES = [
+  "submitted",
+  "needs-completion",
+  "received",
+  "in-review",
+  "awaiting-supplement",
+  "proposed",
+  "approved",
+  "rejected",
+] as const satisfies readonly DossierState[];
+
+/** Rows per transaction: short row locks beside officers' actions, and one events query per batch. */
+export const RECOMPUTE_BATCH_SIZE = 500;
+
+export type RecomputeOptions = {
+  /** The earliest date the holiday change touched (yyyy-mm-dd); without it every open dossier is examined. */
+  from?: string;
+  /** What asked for the run (e.g. "services.holidays.add", "cli"): written in the audit row. */
+  trigger: string;
+  actorUserId?: number | null;
+  ipAddress?: string | undefined;
+  batchSize?: number;
+  now?: Date;
+};
+
+export type RecomputeResult = { examined: number; changed: number; failed: number };
+
+type VersionWorkflow = Awaited<ReturnType<typeof loadVersionWorkflow>>;
+type ClockColumns = Pick<DossierRow, "dueDate" | "timeliness">;
+
+/**
+ * Rewrites the due date and early/on-time/late snapshot of the province's open dossiers after a holiday change,
+ * replayed through the snapshot writer's own functions with the current calendar and cut-off, "as of" the
+ * dossier's last action (the instant the writer used, so an open supplement pause counts as the writer counted
+ * it and only the calendar can make a difference). A due day depends only on the calendar up to that day, so a
+ * change on `from` cannot move a due date before it: rows due earlier are not read. No history entry, no e-mail,
+ * no listener; a row whose dates come out the same is not written. Batches of `batchSize` rows, locked and in
+ * id order (keyset), one transaction each; one audit row for the run.
+ */
+export async function recomputeOpenDeadlines(
+  db: Executor,
+  provinceId: number,
+  options: RecomputeOptions,
+): Promise<RecomputeResult> {
+  const from = options.from;
+  if (from !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(from) && isValidIsoDate(from))) {
+    throw new ValidationError([{ field: "from", messageKey: "calendar.invalidDate" }]);
+  }
+  const batchSize = options.batchSize ?? RECOMPUTE_BATCH_SIZE;
+  const now = options.now ?? new Date();
+  const versions = new Map<number, VersionWorkflow>();
+  const failedIds: number[] = [];
+  const result: RecomputeResult = { examined: 0, changed: 0, failed: 0 };
+  let afterId = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(dossiers)
+        .where(
+          and(
+            eq(dossiers.provinceId, provinceId),
+            inArray(dossiers.state, [...RECOMPUTED_STATES]),
+            from === undefined ? undefined : or(isNull(dossiers.dueDate), gte(dossiers.dueDate, from)),
+            gt(dossiers.id, afterId),
+          ),
+        )
+        .orderBy(asc(dossiers.id))
+        .limit(batchSize)
+        .for("update");
+      if (rows.length === 0) return rows;
+      // Read inside the batch: a second edit committed meanwhile is seen by the remaining batches.
+      const settings = await getServiceSettings(tx, provinceId);
+      const calendar = await loadWorkingCalendar(tx, provinceId);
+      const histories = await loadHistories(tx, rows);
+      for (const row of rows) {
+        let clock: ClockColumns;
+        try {
+          const loaded =
+            versions.get(row.procedureVersionId) ?? (await loadVersionWorkflow(tx, row.procedureVersionId));
+          versions.set(row.procedureVersionId, loaded);
+          const status = replay(histories.get(row.id) ?? [], contextOf(row, loaded.workflow, null));
+          if (status.lastActionAt === null) continue;
+          const deadline = computeDeadline({
+            calendar,
+            status,
+            processingWorkingDays: loaded.version.processingWorkingDays,
+            cutOff: settings.cutOffTime,
+            now: new Date(status.lastActionAt),
+          });
+          clock = snapshotOf({ status, context: contextOf(row, loaded.workflow, row.dueDate), deadline });
+        } catch (error) {
+          // A history the rules refuse is reported (audit row) and left for a person; the rest go on.
+          if (!(error instanceof DomainError)) throw error;
+          result.failed += 1;
+          if (failedIds.length < 20) failedIds.push(row.id);
+          continue;
+        } finally {
+          result.examined += 1;
+        }
+        if (clock.dueDate === row.dueDate && clock.timeliness === row.timeliness) continue;
+        await tx
+          .update(dossiers)
+          .set({ dueDate: clock.dueDate, timeliness: clock.timeliness, updatedAt: now })
+          .where(eq(dossiers.id, row.id));
+        result.changed += 1;
+      }
+      return rows;
+    });
+    // Stop on an empty batch, not a short one: a row changed meanwhile drops out of a locked batch.
+    if (batch.length === 0) break;
+    afterId = batch.at(-1)!.id;
+  }
+  await recordAudit(db, {
+    provinceId,
+    actorUserId: options.actorUserId ?? null,
+    action: "services.deadlines.recomputed",
+    entityType: "province",
+    entityId: provinceId,
+    after: {
+      trigger: options.trigger,
+      from: from ?? null,
+      ...result,
+      ...(failedIds.length ? { failedIds } : {}),
+    },
+    ipAddress: options.ipAddress,
+  });
+  return result;
+}
+
+/** The histories of a batch in one query, oldest entry first per dossier. */
+async function loadHistories(tx: Executor, rows: readonly DossierRow[]) {
+  const events = await tx
+    .select({ dossierId: dossierEvents.dossierId, entry: dossierEvents.entry })
+    .from(dossierEvents)
+    .where(
+      inArray(
+        dossierEvents.dossierId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(dossierEvents.dossierId), asc(dossierEvents.seq));
+  const byDossier = new Map<number, HistoryEntry[]>();
+  for (const event of events) {
+    const list = byDossier.get(event.dossierId) ?? [];
+    list.push(event.entry as HistoryEntry);
+    byDossier.set(event.dossierId, list);
+  }
+  return byDossier;
+}
