@@ -812,6 +812,18 @@ export async function generateDossiers(
     }
   }
 
+  // The bulk load ran with triggers off (session_replication_role = replica): the inbox's per-state counts
+  // (migration 0011's trigger) are rebuilt for the province from the rows.
+  log("inbox counts");
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from dossier_stage_counts where province_id = ${provinceId}`);
+    await tx.execute(sql`insert into dossier_stage_counts (province_id, stage_unit_id, state, count)
+      select province_id, stage_unit_id, state, count(*)::int from dossiers
+      where province_id = ${provinceId} and stage_unit_id is not null
+        and state in ('submitted', 'received', 'in-review', 'awaiting-supplement', 'proposed', 'approved', 'rejected')
+      group by province_id, stage_unit_id, state`);
+  });
+
   log("dossier sequences");
   await db.execute(sql`
     insert into dossier_sequences (province_id, day, last_value)

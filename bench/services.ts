@@ -25,7 +25,7 @@ import { compileDossierCodePattern } from "../src/modules/services/workflow/inde
 import { prepareDatabase } from "../src/startup.ts";
 import { demoPassword } from "../src/workflows/demo-data.ts";
 import { contextAs } from "../test/helpers/services.ts";
-import { ensureBenchProcedures, generateDossiers } from "./generate-dossiers.ts";
+import { ensureBenchProcedures, type GeneratedDossiers, generateDossiers } from "./generate-dossiers.ts";
 import { type Measurement, wrk } from "./load.ts";
 import { peakRssMb, type RunningServer, startServer } from "./server.ts";
 
@@ -503,7 +503,9 @@ async function prepareInboxCases(baseUrl: string, procedureId: number) {
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the exact statements `listInbox` runs, captured through a drizzle logger. */
 async function explainInbox(databaseUrl: string, procedureId: number) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // One client, not a pool: executePrepared runs statements on a pool itself (named, past drizzle's logger).
+  const pool = new pg.Client({ connectionString: databaseUrl });
+  await pool.connect();
   const captured: { query: string; params: unknown[] }[] = [];
   const db = drizzle({
     client: pool,
@@ -523,7 +525,9 @@ async function explainInbox(databaseUrl: string, procedureId: number) {
       const ctx = await contextAs(db, province, item.account.email);
       captured.length = 0;
       await listInbox(ctx, readInboxFilters(item.query), 1);
-      const statements = captured.filter((statement) => /from "dossiers"/.test(statement.query));
+      const statements = captured.filter((statement) =>
+        /from "?(dossiers|dossier_stage_counts)"?\b/.test(statement.query),
+      );
       for (const statement of statements) {
         const result = await pool.query(`explain (analyze, buffers) ${statement.query}`, statement.params);
         const lines = result.rows.map((row: Record<string, string>) => row["QUERY PLAN"]!);
@@ -533,7 +537,9 @@ async function explainInbox(databaseUrl: string, procedureId: number) {
           filter: item.filter,
           statement: statement.query.slice(0, 160),
           executionMs: time,
-          usesInboxIndex: lines.some((line) => line.includes("dossiers_inbox_idx")),
+          usesInboxIndex: lines.some((line) =>
+            /dossiers_open_inbox_idx|dossier_stage_counts_pkey/.test(line),
+          ),
           plan: lines,
         });
       }
@@ -654,6 +660,55 @@ async function killTest(options: {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * BENCH_REUSE_DOSSIERS=1 with BENCH_DATABASE_URL: the dossiers a previous run generated into that database, when
+ * there are at least as many as asked for (generating 1,000,000 takes minutes); null otherwise.
+ */
+async function findGeneratedDossiers(db: Database, wanted: number): Promise<GeneratedDossiers | null> {
+  const rows = rowsOf<{
+    state: string;
+    count: number;
+    events: number;
+    first: string | null;
+    last: string | null;
+  }>(
+    await db.execute(sql`select d.state, count(*)::int as count,
+        sum((select count(*) from dossier_events e where e.dossier_id = d.id))::int as events,
+        min(d.submitted_at)::text as first, max(d.submitted_at)::text as last
+      from dossiers d join users u on u.id = d.applicant_user_id
+      join provinces p on p.id = d.province_id
+      where p.slug = ${province} and u.email like '%@bench.invalid'
+      group by d.state`),
+  );
+  const dossiers = rows.reduce((sum, row) => sum + Number(row.count), 0);
+  if (dossiers < wanted) return null;
+  const [procedures] = rowsOf<{ count: number }>(
+    await db.execute(sql`select count(*)::int as count from procedures p join provinces v on v.id = p.province_id
+      where v.slug = ${province}`),
+  );
+  const [applicants] = rowsOf<{ count: number }>(
+    await db.execute(sql`select count(*)::int as count from users where email like '%@bench.invalid'`),
+  );
+  return {
+    dossiers,
+    events: rows.reduce((sum, row) => sum + Number(row.events), 0),
+    procedures: Number(procedures?.count ?? 0),
+    applicants: Number(applicants?.count ?? 0),
+    byState: Object.fromEntries(rows.map((row) => [row.state, Number(row.count)])),
+    firstSubmitted:
+      rows
+        .map((row) => row.first)
+        .filter((value) => value !== null)
+        .sort()[0] ?? null,
+    lastSubmitted:
+      rows
+        .map((row) => row.last)
+        .filter((value) => value !== null)
+        .sort()
+        .at(-1) ?? null,
+  };
+}
+
 export async function benchServices(options: {
   database: "postgres" | "pglite";
   databaseUrl?: string;
@@ -683,11 +738,18 @@ export async function benchServices(options: {
       const benchProcedures = await ensureBenchProcedures(database.db, province);
       if (benchProcedures > 0)
         log(`no catalogue in the demo data: ${benchProcedures} bench procedures created`);
-      generated = await generateDossiers(database.db, {
-        dossiers: options.dossiers,
-        provinceSlug: province,
-        log,
-      });
+      const reused =
+        process.env.BENCH_REUSE_DOSSIERS === "1" && options.databaseUrl
+          ? await findGeneratedDossiers(database.db, options.dossiers)
+          : null;
+      if (reused) log(`reusing the ${reused.dossiers} dossiers already generated`);
+      generated =
+        reused ??
+        (await generateDossiers(database.db, {
+          dossiers: options.dossiers,
+          provinceSlug: province,
+          log,
+        }));
       log("vacuum analyze");
       await database.db.execute(sql`vacuum analyze dossiers`);
       await database.db.execute(sql`vacuum analyze dossier_events`);

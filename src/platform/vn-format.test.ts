@@ -116,3 +116,34 @@ describe("formatDateTime", () => {
     expect(formatDateTime(new Date("2025-12-31T06:05:00Z"))).toBe("31/12/2025 13:05");
   });
 });
+
+describe("Vietnam time without Intl (UTC+7 since 1976)", () => {
+  const reference = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const viaIntl = (instant: Date) => {
+    const parts = Object.fromEntries(reference.formatToParts(instant).map((part) => [part.type, part.value]));
+    return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  };
+  it("agrees with the time-zone database for instants from 1976 to 2100, and before 1976 uses it", () => {
+    const from = Date.UTC(1975, 11, 31, 16);
+    const span = Date.UTC(2100, 0, 1) - from;
+    for (let step = 0; step < 2_000; step += 1) {
+      const instant = new Date(from + Math.floor((span / 2_000) * step) + step * 997_003);
+      expect(formatDateTime(instant)).toBe(viaIntl(instant));
+    }
+    for (const iso of [
+      "1975-12-31T16:59:00Z",
+      "1975-12-31T17:00:00Z",
+      "1970-01-01T00:00:00Z",
+      "1960-06-01T12:00:00Z",
+    ])
+      expect(formatDateTime(new Date(iso))).toBe(viaIntl(new Date(iso)));
+  });
+});

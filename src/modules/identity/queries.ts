@@ -1,31 +1,31 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { executePrepared } from "../../db/prepared.ts";
 import type { Actor } from "../../platform/request-context.ts";
 import { auditLog, type Role, sessions, units, userRoles, users } from "./schema.ts";
 import { hashToken } from "./tokens.ts";
 
-/** The actor behind a session cookie, if the session is live and the account active. */
+/**
+ * The actor behind a session cookie, if the session is live and the account active. Every signed-in request
+ * runs this, so it is one prepared statement (see executePrepared).
+ */
 export async function findActorBySessionToken(db: Executor, token: string): Promise<Actor | undefined> {
-  const [row] = await db
-    .select({
-      userId: users.id,
-      provinceId: users.provinceId,
-      unitId: users.unitId,
-      fullName: users.fullName,
-      email: users.email,
-      roles: sql<
-        Role[]
-      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, hashToken(token)),
-        gt(sessions.expiresAt, sql`now()`),
-        eq(users.status, "active"),
-      ),
-    );
+  const [row] = await executePrepared<{
+    userId: number;
+    provinceId: number;
+    unitId: number | null;
+    fullName: string;
+    email: string;
+    roles: Role[];
+  }>(
+    db,
+    "session",
+    sql`select ${users.id} as "userId", ${users.provinceId} as "provinceId", ${users.unitId} as "unitId",
+      ${users.fullName} as "fullName", ${users.email} as "email",
+      coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}') as "roles"
+    from ${sessions} inner join ${users} on ${users.id} = ${sessions.userId}
+    where ${sessions.tokenHash} = ${hashToken(token)} and ${sessions.expiresAt} > now() and ${users.status} = 'active'`,
+  );
   if (!row) return undefined;
   return { ...row, roles: new Set(row.roles) };
 }

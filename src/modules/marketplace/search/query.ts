@@ -1,8 +1,6 @@
-import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import pg from "pg";
 import type { Executor } from "../../../db/client.ts";
+import { executePrepared } from "../../../db/prepared.ts";
 import {
   canUseBitmaps,
   countsOfMatched,
@@ -203,19 +201,9 @@ export function toTsquery(words: readonly WordMatch[]): string {
     .join(" & ");
 }
 
-const dialect = new PgDialect();
-
-/**
- * Runs a search statement. On a PostgreSQL pool, as a named prepared statement (one per distinct text, prepared
- * once per connection): planning the bitmap statement took about as long as running it (ADR 0004). Term and
- * province lists are array parameters, so the texts are few. Elsewhere (PGlite, a transaction) as usual.
- */
-async function execute(db: Executor, statement: SQL): Promise<unknown> {
-  const client = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return db.execute(statement);
-  const query = dialect.sqlToQuery(statement);
-  const name = `search_${createHash("sha1").update(query.sql).digest("hex").slice(0, 20)}`;
-  return client.query({ name, text: query.sql, values: query.params as unknown[] });
+/** Search statements run prepared on PostgreSQL: planning the bitmap statement took about as long as running it (ADR 0004). */
+async function execute(db: Executor, statement: SQL): Promise<{ rows: unknown[] }> {
+  return { rows: await executePrepared(db, "search", statement) };
 }
 
 function rows<Row>(result: unknown): Row[] {

@@ -60,3 +60,43 @@ describe("WorkingCalendar", () => {
     expect(() => calendar.addWorkingDays("2026-03-05", 1.5)).toThrow();
   });
 });
+
+describe("workingDaysBetween (running counts per year)", () => {
+  it("equals a walk over every day, within a year, across years and backwards", () => {
+    const calendar = createWorkingCalendar({
+      overrides: [
+        {
+          action: "add",
+          date: "2026-05-04",
+          name: { vi: "Nghỉ bù", en: "Day off in lieu" },
+          kind: "compensatory",
+        },
+        { action: "working-day", date: "2026-05-09", name: { vi: "Làm bù", en: "Make-up working day" } },
+      ],
+    });
+    const walk = (a: string, b: string) => {
+      const [from, to, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+      let count = 0;
+      const day = new Date(`${from}T00:00:00Z`);
+      for (day.setUTCDate(day.getUTCDate() + 1); day.toISOString().slice(0, 10) <= to; ) {
+        if (calendar.isWorkingDay(day.toISOString().slice(0, 10))) count += 1;
+        day.setUTCDate(day.getUTCDate() + 1);
+      }
+      return sign * count;
+    };
+    // A deterministic spread of pairs from 2024 to 2028 (leap years, Tết, the overrides above).
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    const dayOf = (n: number) =>
+      new Date(Date.UTC(2024, 0, 1) + (n % 1_800) * 86_400_000).toISOString().slice(0, 10);
+    for (let pair = 0; pair < 300; pair += 1) {
+      const [a, b] = [dayOf(next()), dayOf(next())];
+      expect(calendar.workingDaysBetween(a, b), `${a} → ${b}`).toBe(walk(a, b));
+    }
+    expect(calendar.workingDaysBetween("2026-05-01", "2026-05-11")).toBe(walk("2026-05-01", "2026-05-11"));
+    expect(calendar.workingDaysBetween("2026-03-10", "2026-03-10")).toBe(0);
+  });
+});

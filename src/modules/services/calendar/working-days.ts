@@ -4,7 +4,7 @@
  * working days ("ngày làm việc"), so every deadline goes through this calendar.
  */
 import { ValidationError } from "../../../platform/errors.ts";
-import { addDays, dayOfWeek, type IsoDate, toDayNumber } from "./dates.ts";
+import { addDays, dayOfWeek, fromDayNumber, type IsoDate, toDayNumber } from "./dates.ts";
 import {
   applyHolidayOverrides,
   DEFAULT_WEEKEND_DAYS,
@@ -43,6 +43,8 @@ export type WorkingCalendarOptions = {
 
 /** Longest run of non-working days we accept before assuming a misconfigured calendar. */
 const MAX_CONSECUTIVE_DAYS_OFF = 60;
+
+const DAY_MS = 86_400_000;
 
 export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
   const weekendDays = new Set(options.weekendDays ?? DEFAULT_WEEKEND_DAYS);
@@ -101,10 +103,41 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
     return date;
   }
 
+  // Per year: the running count of working days from 1 January (index 0) to each day, so that the days between
+  // two dates cost two lookups, not a walk over every day (an inbox page asks it for 25 dossiers, some of them
+  // months overdue).
+  const cumulative = new Map<number, { start: number; counts: Uint16Array }>();
+  function yearCounts(year: number) {
+    let entry = cumulative.get(year);
+    if (!entry) {
+      const start = toDayNumber(`${String(year).padStart(4, "0")}-01-01`);
+      const length = toDayNumber(`${String(year + 1).padStart(4, "0")}-01-01`) - start;
+      const counts = new Uint16Array(length);
+      let running = 0;
+      for (let index = 0; index < length; index += 1) {
+        if (isWorkingDay(fromDayNumber(start + index))) running += 1;
+        counts[index] = running;
+      }
+      entry = { start, counts };
+      cumulative.set(year, entry);
+    }
+    return entry;
+  }
+  const yearOf = (dayNumber: number) => new Date(dayNumber * DAY_MS).getUTCFullYear();
+  /** Working days from 1 January of the day's year through the day. */
+  function throughDay(dayNumber: number): number {
+    const { start, counts } = yearCounts(yearOf(dayNumber));
+    return counts[dayNumber - start]!;
+  }
+  const yearTotal = (year: number) => yearCounts(year).counts.at(-1)!;
+
   function workingDaysBetween(a: IsoDate, b: IsoDate): number {
-    const [from, to, sign] = toDayNumber(a) <= toDayNumber(b) ? [a, b, 1] : [b, a, -1];
-    let count = 0;
-    for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (isWorkingDay(date)) count += 1;
+    const [dayA, dayB] = [toDayNumber(a), toDayNumber(b)];
+    const [from, to, sign] = dayA <= dayB ? [dayA, dayB, 1] : [dayB, dayA, -1];
+    // Working days in (from, to].
+    const [fromYear, toYear] = [yearOf(from), yearOf(to)];
+    let count = throughDay(to) - throughDay(from);
+    for (let year = fromYear; year < toYear; year += 1) count += yearTotal(year);
     return sign * count;
   }
 

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
+import { executePrepared } from "../../../db/prepared.ts";
 import {
   applyHolidayOverrides,
   createWorkingCalendar,
@@ -15,8 +16,38 @@ import { compileDossierCodePattern, NATIONAL_PORTAL_PATTERN } from "../workflow/
  * use: the table is a few rows a year, and an edit must count from the next action on.
  */
 export async function loadWorkingCalendar(db: Executor, provinceId: number): Promise<WorkingCalendar> {
-  const rows = await db.select().from(holidays).where(eq(holidays.provinceId, provinceId));
-  const byYear = new Map<number, typeof rows>();
+  const rows = await executePrepared<HolidayRow>(
+    db,
+    "calendar",
+    sql`select date::text as date, name, name_en as "nameEn", kind from ${holidays} where province_id = ${provinceId}::int`,
+  );
+  return workingCalendarFromRows(provinceId, rows);
+}
+
+/** A row of the holiday table as the calendar reads it. */
+export type HolidayRow = { date: string; name: string; nameEn: string; kind: string };
+
+/** The calendar of a province's holiday rows (read by the caller, e.g. with other data in one statement). */
+export function workingCalendarFromRows(provinceId: number, rows: readonly HolidayRow[]): WorkingCalendar {
+  // The calendar is rebuilt only when the table's rows differ: a built one keeps the years it has worked out
+  // (generated holidays, running counts), which an inbox page would otherwise redo on every request.
+  const key = `${provinceId}|${rows
+    .map((row) => `${row.date}:${row.kind}:${row.name}:${row.nameEn}`)
+    .sort()
+    .join("|")}`;
+  const cached = builtCalendars.get(key);
+  if (cached) return cached;
+  const calendar = buildCalendar(rows);
+  builtCalendars.set(key, calendar);
+  if (builtCalendars.size > MAX_BUILT_CALENDARS) builtCalendars.delete(builtCalendars.keys().next().value!);
+  return calendar;
+}
+
+const MAX_BUILT_CALENDARS = 64;
+const builtCalendars = new Map<string, WorkingCalendar>();
+
+function buildCalendar(rows: readonly HolidayRow[]): WorkingCalendar {
+  const byYear = new Map<number, HolidayRow[]>();
   for (const row of rows) {
     const year = Number(row.date.slice(0, 4));
     byYear.set(year, [...(byYear.get(year) ?? []), row]);

@@ -1,4 +1,10 @@
-export { getServiceSettings, loadWorkingCalendar, type ServiceSettings } from "./calendar-store.ts";
+export {
+  getServiceSettings,
+  type HolidayRow,
+  loadWorkingCalendar,
+  type ServiceSettings,
+  workingCalendarFromRows,
+} from "./calendar-store.ts";
 export {
   applicantDossierUrl,
   lookupUrl,

@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { executePrepared } from "../../../../db/prepared.ts";
 import { assertCan } from "../../../../platform/authorization.ts";
 import type { ServiceContext } from "../../../../platform/request-context.ts";
 import { todayInVietnam } from "../../../../platform/vn-format.ts";
 import { listUnits } from "../../../identity/index.ts";
-import { users } from "../../../identity/schema.ts";
-import { loadWorkingCalendar } from "../../dossiers/index.ts";
-import { dossiers, procedures, procedureVersions } from "../../schema.ts";
+import { type HolidayRow, workingCalendarFromRows } from "../../dossiers/index.ts";
 import type { DossierState } from "../../workflow/index.ts";
 
 // The officer inbox. At a million dossiers it must stay within ~50 ms (p95, PostgreSQL), so every query
@@ -105,84 +104,98 @@ export async function listInbox(
       : actor.unitId === null
         ? []
         : [actor.unitId];
-  const procedureOptions = await listProcedureOptions(ctx);
+  // One round trip for what the page needs besides its rows: the filter's procedures, the holiday table (the
+  // calendar is built once per distinct table), and the per-state counts kept by migration 0011's trigger.
+  const [setting] = await executePrepared<{
+    procedures: Inbox["procedures"];
+    holidays: HolidayRow[];
+    counts: { state: DossierState; count: number }[];
+  }>(
+    ctx.db,
+    "inbox",
+    sql`select
+      (select coalesce(json_agg(json_build_object('id', p.id, 'code', p.code, 'name', v.name, 'nameEn', v.name_en)
+          order by p.code), '[]'::json)
+        from procedures p join procedure_versions v on v.id = p.current_version_id
+        where p.province_id = any(${intArray(ctx.province.scopeIds)})) as procedures,
+      (select coalesce(json_agg(json_build_object('date', h.date::text, 'name', h.name, 'nameEn', h.name_en,
+          'kind', h.kind)), '[]'::json)
+        from holidays h where h.province_id = ${ctx.province.id}::int) as holidays,
+      (select coalesce(json_agg(json_build_object('state', c.state, 'count', c.count)), '[]'::json)
+        from (select state, sum(count)::int as count from dossier_stage_counts
+          where province_id = any(${intArray(ctx.province.scopeIds)}) and stage_unit_id = any(${intArray(unitIds)})
+            and state = any(${textArray(deskStates(!canSeeProvince))})
+          group by state) c) as counts`,
+  );
+  const procedureOptions = setting!.procedures;
   const empty = { items: [], total: 0, isTotalCapped: false, page: 1, pageCount: 0, stateCounts: {} };
   if (unitIds.length === 0) {
     return { ...empty, procedures: procedureOptions, canSeeProvince, hasNoUnit: actor.unitId === null };
   }
 
   const today = todayInVietnam(now);
-  const calendar = await loadWorkingCalendar(ctx.db, ctx.province.id);
-  const { base, condition } = buildInboxCondition({
+  const calendar = workingCalendarFromRows(ctx.province.id, setting!.holidays);
+  const isOfficersDesk = !canSeeProvince;
+  const { condition, states } = buildInboxCondition({
     provinceIds: ctx.province.scopeIds,
     unitIds,
-    isOfficersDesk: !canSeeProvince,
+    isOfficersDesk,
     filters,
     actorUserId: actor.userId,
     today,
     dueSoonUntil: calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS),
   });
-
-  const capped = ctx.db
-    .select({ one: sql<number>`1`.as("one") })
-    .from(dossiers)
-    .where(condition)
-    .limit(INBOX_COUNT_CAP + 1)
-    .as("capped");
-  const [counted] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(capped);
-  const cappedTotal = Number(counted?.total ?? 0);
-  const isTotalCapped = cappedTotal > INBOX_COUNT_CAP;
-  const total = Math.min(cappedTotal, INBOX_COUNT_CAP);
+  const stateCounts: Partial<Record<DossierState, number>> = Object.fromEntries(
+    setting!.counts.map((row) => [row.state, Number(row.count)]),
+  );
+  // Without the filters the counts do not hold (procedure, due date, holder), the total is their sum, exact.
+  // With them it is counted over at most INBOX_COUNT_CAP + 1 rows of the index.
+  let total: number;
+  let isTotalCapped = false;
+  if (!filters.procedure && !filters.due && !filters.holder) {
+    total = states.reduce((sum, state) => sum + (stateCounts[state] ?? 0), 0);
+  } else {
+    const [counted] = await executePrepared<{ total: number }>(
+      ctx.db,
+      "inbox",
+      sql`select count(*)::int as total from (select 1 from dossiers where ${condition} limit ${INBOX_COUNT_CAP + 1}) capped`,
+    );
+    const cappedTotal = Number(counted?.total ?? 0);
+    isTotalCapped = cappedTotal > INBOX_COUNT_CAP;
+    total = Math.min(cappedTotal, INBOX_COUNT_CAP);
+  }
   const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const currentPage = Math.min(page, pageCount);
 
   // The page's ids from the dossiers alone (in due-date order from the index), then their details: joining the
   // holder and the procedure before the limit would join every open dossier of the unit.
-  const pageIds = await ctx.db
-    .select({ id: dossiers.id })
-    .from(dossiers)
-    .where(condition)
-    .orderBy(sql`${dossiers.dueDate} asc nulls last`, asc(dossiers.id))
-    .limit(INBOX_PAGE_SIZE)
-    .offset((currentPage - 1) * INBOX_PAGE_SIZE);
-  const detailRows =
-    pageIds.length === 0
+  const rows =
+    total === 0
       ? []
-      : await ctx.db
-          .select({
-            id: dossiers.id,
-            code: dossiers.code,
-            state: dossiers.state,
-            procedureName: procedureVersions.name,
-            procedureNameEn: procedureVersions.nameEn,
-            applicantName: dossiers.applicantName,
-            submittedAt: dossiers.submittedAt,
-            receivedAt: dossiers.receivedAt,
-            dueDate: dossiers.dueDate,
-            holderUserId: dossiers.holderUserId,
-            holderName: users.fullName,
-          })
-          .from(dossiers)
-          .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-          .leftJoin(users, eq(users.id, dossiers.holderUserId))
-          .where(
-            inArray(
-              dossiers.id,
-              pageIds.map((row) => row.id),
-            ),
-          );
-  const byId = new Map(detailRows.map((row) => [row.id, row]));
-  const rows = pageIds.map((row) => byId.get(row.id)!);
-
-  const stateCountRows = await ctx.db
-    .select({ state: dossiers.state, count: sql<number>`count(*)::int` })
-    .from(dossiers)
-    .where(and(...base, inArray(dossiers.state, [...deskStates(!canSeeProvince)])))
-    .groupBy(dossiers.state);
+      : await executePrepared<Omit<InboxRow, "workingDaysLeft">>(
+          ctx.db,
+          "inbox",
+          sql`with page as (
+            select id, due_date from dossiers where ${condition}
+            order by due_date asc nulls last, id asc
+            limit ${INBOX_PAGE_SIZE} offset ${(currentPage - 1) * INBOX_PAGE_SIZE}
+          )
+          select d.id, d.code, d.state, v.name as "procedureName", v.name_en as "procedureNameEn",
+            d.applicant_name as "applicantName", d.submitted_at as "submittedAt", d.received_at as "receivedAt",
+            d.due_date::text as "dueDate", d.holder_user_id as "holderUserId", u.full_name as "holderName"
+          from page
+            join dossiers d on d.id = page.id
+            join procedure_versions v on v.id = d.procedure_version_id
+            left join users u on u.id = d.holder_user_id
+          order by page.due_date asc nulls last, page.id asc`,
+        );
 
   return {
     items: rows.map((row) => ({
       ...row,
+      id: Number(row.id),
+      submittedAt: toDate(row.submittedAt),
+      receivedAt: toDate(row.receivedAt),
       workingDaysLeft:
         row.dueDate && (RUNNING_CLOCK_STATES as readonly string[]).includes(row.state)
           ? calendar.workingDaysBetween(today, row.dueDate)
@@ -192,12 +205,19 @@ export async function listInbox(
     isTotalCapped,
     page: currentPage,
     pageCount: total === 0 ? 0 : pageCount,
-    stateCounts: Object.fromEntries(stateCountRows.map((row) => [row.state, Number(row.count)])),
+    stateCounts,
     procedures: procedureOptions,
     canSeeProvince,
     hasNoUnit: actor.unitId === null,
   };
 }
+
+/** Raw rows carry timestamps as Date (node-postgres) or as text, depending on the driver. */
+const toDate = (value: Date | string | null): Date | null =>
+  value === null ? null : value instanceof Date ? value : new Date(value);
+
+const intArray = (values: readonly number[]) => sql`${`{${values.join(",")}}`}::int[]`;
+const textArray = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v}"`).join(",")}}`}::text[]`;
 
 /**
  * The states an inbox lists. An officer's desk leaves out `proposed`, the only state whose stage is the leader's
@@ -221,13 +241,23 @@ export function buildInboxCondition(input: {
   actorUserId: number;
   today: string;
   dueSoonUntil: string;
-}): { base: SQL[]; condition: SQL | undefined } {
+}): { condition: SQL; states: readonly DossierState[] } {
   const { filters } = input;
-  const base: SQL[] = [
-    inArray(dossiers.provinceId, [...input.provinceIds]),
-    inArray(dossiers.stageUnitId, [...input.unitIds]),
-  ];
-  const where: SQL[] = [...base];
+  // Lists are array parameters: the statement's text, hence its prepared plan, does not depend on their length.
+  // One unit (an officer's desk, or a portal with one unit): its own province, an equality, so that the index
+  // hands the rows over in due-date order even on the portal of a merged province, whose scope lists the former
+  // provinces too (a unit holds dossiers of its own province only). Several units: the scope, and a sort.
+  const where: SQL[] =
+    input.unitIds.length === 1
+      ? [
+          sql`province_id = (select u.province_id from units u where u.id = ${input.unitIds[0]}::int
+            and u.province_id = any(${intArray(input.provinceIds)}))`,
+          sql`stage_unit_id = ${input.unitIds[0]}::int`,
+        ]
+      : [
+          sql`province_id = any(${intArray(input.provinceIds)})`,
+          sql`stage_unit_id = any(${intArray(input.unitIds)})`,
+        ];
   const desk = deskStates(input.isOfficersDesk);
   let states: readonly DossierState[] = filters.state
     ? desk.filter((state) => state === filters.state)
@@ -236,28 +266,18 @@ export function buildInboxCondition(input: {
     states = states.filter((state) => (RUNNING_CLOCK_STATES as readonly string[]).includes(state));
     where.push(
       filters.due === "overdue"
-        ? lt(dossiers.dueDate, input.today)
-        : sql`${dossiers.dueDate} between ${input.today} and ${input.dueSoonUntil}`,
+        ? sql`due_date < ${input.today}::date`
+        : sql`due_date between ${input.today}::date and ${input.dueSoonUntil}::date`,
     );
   }
-  where.push(states.length > 0 ? inArray(dossiers.state, [...states]) : sql`false`);
-  if (filters.procedure) where.push(eq(dossiers.procedureId, Number(filters.procedure)));
-  if (filters.holder === "me") where.push(eq(dossiers.holderUserId, input.actorUserId));
-  if (filters.holder === "unheld") where.push(isNull(dossiers.holderUserId));
-  return { base, condition: and(...where) };
-}
-
-/** The province's procedures (current versions) for the filter. */
-async function listProcedureOptions(ctx: ServiceContext) {
-  return ctx.db
-    .select({
-      id: procedures.id,
-      code: procedures.code,
-      name: procedureVersions.name,
-      nameEn: procedureVersions.nameEn,
-    })
-    .from(procedures)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
-    .where(inArray(procedures.provinceId, [...ctx.province.scopeIds]))
-    .orderBy(asc(procedures.code));
+  // The partial index holds the open states only: the literal list tells the planner the rows are in it.
+  where.push(
+    states.length > 0
+      ? sql`state = any(${textArray(states)}) and state in ('submitted', 'received', 'in-review', 'awaiting-supplement', 'proposed', 'approved', 'rejected')`
+      : sql`false`,
+  );
+  if (filters.procedure) where.push(sql`procedure_id = ${Number(filters.procedure)}::int`);
+  if (filters.holder === "me") where.push(sql`holder_user_id = ${input.actorUserId}::int`);
+  if (filters.holder === "unheld") where.push(sql`holder_user_id is null`);
+  return { condition: sql.join(where, sql` and `), states };
 }

@@ -109,8 +109,11 @@ test("only leaders and administrators widen the inbox to the province", async ()
 
 test("an officer's inbox page is read in due-date order from the open-dossiers index, without a sort", async () => {
   const db = testApp.database.db;
+  // The portal's whole scope (Đồng Tháp's lists the former provinces merged into it), as the page passes it.
+  const scopeIds = (await contextAs(db, slug, `thuongmai@${slug}.demo`)).province.scopeIds;
+  expect(scopeIds.length).toBeGreaterThan(1);
   const { condition } = buildInboxCondition({
-    provinceIds: [fixture.provinceId],
+    provinceIds: scopeIds,
     unitIds: [fixture.units.trade],
     isOfficersDesk: true,
     filters: filters({ procedure: "", due: "overdue" }),
@@ -134,4 +137,28 @@ test("an officer's inbox page is read in due-date order from the open-dossiers i
   });
   expect(plan).toContain("dossiers_open_inbox_idx");
   expect(plan).not.toMatch(/Seq Scan|Sort/);
+});
+
+test("the per-state counts kept by the trigger equal a count of the dossiers, through submissions, moves and deletions", async () => {
+  const db = testApp.database.db;
+  // The fixtures received and forwarded dossiers (moves between units and states); one more is submitted and
+  // deleted outright, so inserts and deletes are exercised too.
+  const extra = await submitDossierFixture(db, fixture, { slug, now: new Date("2026-03-10T03:00:00Z") });
+  await db.execute(sql`delete from dossier_events where dossier_id = ${extra}`);
+  await db.execute(sql`delete from dossier_files where dossier_id = ${extra}`);
+  await db.execute(sql`delete from dossiers where id = ${extra}`);
+  const kept = await db.execute(sql`select province_id, stage_unit_id, state, count from dossier_stage_counts
+    where count <> 0 order by 1, 2, 3`);
+  const counted = await db.execute(sql`select province_id, stage_unit_id, state, count(*)::int as count
+    from dossiers where stage_unit_id is not null
+      and state in ('submitted', 'received', 'in-review', 'awaiting-supplement', 'proposed', 'approved', 'rejected')
+    group by 1, 2, 3 order by 1, 2, 3`);
+  const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
+  expect(rowsOf(counted).length).toBeGreaterThan(0);
+  expect(rowsOf(kept)).toEqual(rowsOf(counted));
+  // The unit inbox's total is the kept count, exact (no cap) when no filter narrows it.
+  const ctx = await contextAs(db, slug, `motcua@${slug}.demo`);
+  const inbox = await listInbox(ctx, filters({ procedure: "" }), 1, new Date("2026-03-10T04:00:00Z"));
+  expect(inbox.isTotalCapped).toBe(false);
+  expect(inbox.total).toBe(Object.values(inbox.stateCounts).reduce((sum, count) => sum + (count ?? 0), 0));
 });

@@ -1,0 +1,2 @@
+DROP INDEX "dossiers_open_inbox_idx";--> statement-breakpoint
+CREATE INDEX "dossiers_open_inbox_idx" ON "dossiers" USING btree ("province_id","stage_unit_id","due_date","id","state","procedure_id","holder_user_id") WHERE "dossiers"."state" in ('submitted', 'received', 'in-review', 'awaiting-supplement', 'proposed', 'approved', 'rejected');

@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
+import type { Executor } from "./client.ts";
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a raw statement and returns its rows. On a PostgreSQL pool it runs as a named prepared statement (one per
+ * distinct text, prepared once per connection, so PostgreSQL parses and plans it once and reuses the plan): on
+ * the hot paths (session, officer inbox, floor search) planning cost about as much as running. Lists must then be
+ * array parameters (`= any(${array}::int[])`) so that the texts stay few. Elsewhere (PGlite, a transaction)
+ * the statement runs as usual. `prefix` names the statements of one module in `pg_prepared_statements`.
+ */
+export async function executePrepared<Row>(db: Executor, prefix: string, statement: SQL): Promise<Row[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return rowsOf<Row>(await db.execute(statement));
+  const query = dialect.sqlToQuery(statement);
+  const name = `${prefix}_${createHash("sha1").update(query.sql).digest("hex").slice(0, 20)}`;
+  return rowsOf<Row>(await client.query({ name, text: query.sql, values: query.params as unknown[] }));
+}
+
+function rowsOf<Row>(result: unknown): Row[] {
+  // Both drivers (node-postgres, PGlite) answer raw SQL with `{ rows }`.
+  return (result as { rows: Row[] }).rows;
+}
