@@ -5,6 +5,8 @@ import pg from "pg";
 import type { Executor } from "./client.ts";
 
 const dialect = new PgDialect();
+/** Statement text → its name, so that a hot statement is not hashed on every call. */
+const statementNames = new Map<string, string>();
 
 /**
  * Runs a raw statement and returns its rows. On a PostgreSQL pool it runs as a named prepared statement (one per
@@ -17,7 +19,13 @@ export async function executePrepared<Row>(db: Executor, prefix: string, stateme
   const client = (db as { $client?: unknown }).$client;
   if (!(client instanceof pg.Pool)) return rowsOf<Row>(await db.execute(statement));
   const query = dialect.sqlToQuery(statement);
-  const name = `${prefix}_${createHash("sha1").update(query.sql).digest("hex").slice(0, 20)}`;
+  let name = statementNames.get(query.sql);
+  if (name === undefined) {
+    name = `${prefix}_${createHash("sha1").update(query.sql).digest("hex").slice(0, 20)}`;
+    // The texts are few (lists are array parameters); the bound only guards against a caller that inlines values.
+    if (statementNames.size >= 10_000) statementNames.clear();
+    statementNames.set(query.sql, name);
+  }
   return rowsOf<Row>(await client.query({ name, text: query.sql, values: query.params as unknown[] }));
 }
 

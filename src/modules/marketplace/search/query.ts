@@ -131,11 +131,10 @@ export async function matchWords(db: Executor, tokens: readonly string[]): Promi
   const words = tokens.filter(isWord);
   const known = new Set<string>();
   if (words.length > 0) {
-    const result = await db.execute(sql`
-      select word from search_words where word in (${sql.join(
-        words.map((word) => sql`${word}`),
-        sql`, `,
-      )})`);
+    const result = await execute(
+      db,
+      sql`select word from search_words where word = any(${`{${words.join(",")}}`}::text[])`,
+    );
     for (const row of rows<{ word: string }>(result)) known.add(row.word);
   }
   const matches: WordMatch[] = [];
@@ -146,7 +145,8 @@ export async function matchWords(db: Executor, tokens: readonly string[]): Promi
       continue;
     }
     if (prefix) {
-      const result = await db.execute(
+      const result = await execute(
+        db,
         sql`select 1 as found from search_words where word like ${`${token}%`} limit 1`,
       );
       if (rows(result).length > 0) {
@@ -172,13 +172,16 @@ export async function matchWords(db: Executor, tokens: readonly string[]): Promi
 async function correctionsOf(db: Executor, token: string): Promise<string[]> {
   const limit = allowedEdits(token);
   if (limit === 0) return [];
-  const result = await db.execute(sql`
+  const result = await execute(
+    db,
+    sql`
     (select word from search_words
       where word like ${`${token.slice(0, 1)}%`}
         and length(word) between ${token.length - limit} and ${token.length + limit}
       limit 5000)
     union
-    (select word from search_words where word % ${token} limit 200)`);
+    (select word from search_words where word % ${token} limit 200)`,
+  );
   const scored = rows<{ word: string }>(result)
     .map((row) => ({ word: row.word, distance: editDistance(token, row.word, limit) }))
     .filter((candidate) => candidate.distance <= limit);
