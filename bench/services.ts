@@ -537,9 +537,11 @@ async function explainInbox(databaseUrl: string, procedureId: number) {
           filter: item.filter,
           statement: statement.query.slice(0, 160),
           executionMs: time,
-          usesInboxIndex: lines.some((line) =>
-            /dossiers_open_inbox_idx|dossier_stage_counts_pkey/.test(line),
-          ),
+          // Only statements that read dossiers are expected to go through the open-dossiers index; the one that
+          // reads the per-state counts, procedures and holidays reads small tables (null: not applicable).
+          usesInboxIndex: /from dossiers\b/.test(statement.query)
+            ? lines.some((line) => line.includes("dossiers_open_inbox_idx"))
+            : null,
           plan: lines,
         });
       }
