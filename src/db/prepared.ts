@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { Executor } from "./client.ts";
@@ -33,3 +33,11 @@ function rowsOf<Row>(result: unknown): Row[] {
   // Both drivers (node-postgres, PGlite) answer raw SQL with `{ rows }`.
   return (result as { rows: Row[] }).rows;
 }
+
+/** Whole numbers as one array parameter (`column = any(${intArray(ids)})`): one statement text for any length. */
+export const intArray = (values: readonly number[]) =>
+  sql`${`{${values.map((value) => Math.trunc(value)).join(",")}}`}::int[]`;
+
+/** Texts as one array parameter, each element quoted and escaped as PostgreSQL's array syntax requires. */
+export const textArray = (values: readonly string[]) =>
+  sql`${`{${values.map((value) => `"${value.replaceAll(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[]`;

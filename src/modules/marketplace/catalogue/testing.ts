@@ -2,38 +2,10 @@ import { and, count, eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import sharp from "sharp";
 import type { Browser } from "../../../../test/helpers/app.ts";
+import { type MultipartPart, multipartBody } from "../../../../test/helpers/multipart.ts";
 import type { Executor } from "../../../db/client.ts";
 import { uploadedFiles } from "../../../platform/schema.ts";
 import { auditLog } from "../../identity/schema.ts";
-
-/** Test support: multipart posts built by hand (text fields and files), as a browser sends them. */
-export type Part =
-  | { name: string; value: string }
-  | { name: string; filename: string; bytes: Buffer; type?: string };
-
-export function multipartBody(parts: Part[]): { payload: Buffer; contentType: string } {
-  const boundary = "----catalogue-test-4f1c9a";
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    if ("filename" in part) {
-      chunks.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type ?? "application/octet-stream"}\r\n\r\n`,
-        ),
-        part.bytes,
-        Buffer.from("\r\n"),
-      );
-    } else {
-      chunks.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`,
-        ),
-      );
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** Posts a multipart form with the CSRF token read from `formPage`. */
 export async function postMultipart(
@@ -41,7 +13,7 @@ export async function postMultipart(
   browser: Browser,
   formPage: string,
   action: string,
-  parts: Part[],
+  parts: MultipartPart[],
 ): Promise<LightMyRequestResponse> {
   const token = await browser.csrfToken(formPage);
   const { payload, contentType } = multipartBody([{ name: "_csrf", value: token }, ...parts]);
@@ -63,9 +35,8 @@ export function pngImage(width = 900, height = 600, color = { r: 20, g: 120, b: 
     .toBuffer();
 }
 
-export function fields(values: Record<string, string>): Part[] {
-  return Object.entries(values).map(([name, value]) => ({ name, value }));
-}
+/** Text fields as multipart parts. */
+export { fieldParts as fields } from "../../../../test/helpers/multipart.ts";
 
 /** The JSON-LD objects of a page. */
 export function jsonLdOf(html: string): Record<string, unknown>[] {

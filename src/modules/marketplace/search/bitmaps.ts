@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { intArray, textArray } from "../../../db/prepared.ts";
 import type { SearchCriteria, SearchType, WordMatch } from "./query.ts";
 
 /**
@@ -30,12 +31,10 @@ function prefixEnd(prefix: string): string {
  * A list of terms as one array parameter (`term = any(…)`), so that the statement's text does not depend on how
  * many there are: query.ts runs it as a prepared statement, planned once per text.
  */
-const list = (values: readonly string[]) =>
-  sql`any(${`{${values.map((value) => `"${value.replaceAll(/["\\]/g, "\\$&")}"`).join(",")}}`}::text[])`;
+const list = (values: readonly string[]) => sql`any(${textArray(values)})`;
 
 /** Province ids as one array parameter. */
-export const idList = (ids: readonly number[]) =>
-  sql`any(${`{${ids.map((id) => Math.trunc(id)).join(",")}}`}::int[])`;
+export const idList = (ids: readonly number[]) => sql`any(${intArray(ids)})`;
 
 function wordCondition(match: WordMatch): SQL {
   // The tsquery `word:*`: every word that begins with it (and the word itself).

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
-import { executePrepared } from "../../../db/prepared.ts";
+import { executePrepared, textArray } from "../../../db/prepared.ts";
+import { todayInVietnam } from "../../../platform/vn-format.ts";
 import {
   canUseBitmaps,
   countsOfMatched,
@@ -133,7 +134,7 @@ export async function matchWords(db: Executor, tokens: readonly string[]): Promi
   if (words.length > 0) {
     const result = await execute(
       db,
-      sql`select word from search_words where word = any(${`{${words.join(",")}}`}::text[])`,
+      sql`select word from search_words where word = any(${textArray(words)})`,
     );
     for (const row of rows<{ word: string }>(result)) known.add(row.word);
   }
@@ -291,10 +292,6 @@ export function setSearchCache(enabled: boolean): void {
   cache.clear();
 }
 
-function vietnamToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
-}
-
 /** Searches the floor of the provinces `scopeIds` (a portal's scope, or every hosted province's). */
 export async function searchFloor(
   db: Executor,
@@ -304,7 +301,7 @@ export async function searchFloor(
   if (!cacheEnabled) return searchFloorUncached(db, scopeIds, criteria);
   const state = await db.execute(sql`select generation::text as generation from search_state where id = 1`);
   const generation = rows<{ generation: string }>(state)[0]?.generation ?? "none";
-  const key = JSON.stringify([generation, vietnamToday(), scopeIds, criteria], (_name, value) =>
+  const key = JSON.stringify([generation, todayInVietnam(), scopeIds, criteria], (_name, value) =>
     typeof value === "bigint" ? value.toString() : value,
   );
   const cached = cache.get(key);

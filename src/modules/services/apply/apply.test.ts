@@ -2,13 +2,14 @@ import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, buildTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { type MultipartPart, multipartBody } from "../../../../test/helpers/multipart.ts";
 import { contextAs, type ServiceFixture, seedServiceFixture } from "../../../../test/helpers/services.ts";
 import { mailOutbox, uploadedFiles } from "../../../platform/schema.ts";
 import { auditLog } from "../../identity/schema.ts";
 import { getServiceSettings, performDossierAction } from "../dossiers/index.ts";
 import { dossierFiles, dossiers, procedureVersions } from "../schema.ts";
 import { compileDossierCodePattern, isValidDossierCode } from "../workflow/index.ts";
-import { executableBytes, extractPdfText, type MultipartPart, multipartBody, samplePdf } from "./testing.ts";
+import { executableBytes, extractPdfText, samplePdf } from "./testing.ts";
 
 const slug = "ba-ria-vung-tau";
 const representative = `doanhnghiep@${slug}.demo`;

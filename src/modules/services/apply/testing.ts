@@ -75,28 +75,6 @@ export function extractPdfText(pdf: Buffer): string {
 }
 
 /** A multipart body as a browser sends it (text fields and files), for posts built by hand. */
-export type MultipartPart =
-  | { name: string; value: string }
-  | { name: string; filename: string; bytes: Buffer; type?: string };
-
-export function multipartBody(parts: readonly MultipartPart[]): { payload: Buffer; contentType: string } {
-  const boundary = "----apply-test-7d2e41";
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const head =
-      "filename" in part
-        ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type ?? "application/octet-stream"}\r\n\r\n`
-        : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;
-    chunks.push(
-      Buffer.from(head),
-      "filename" in part ? part.bytes : Buffer.from(part.value),
-      Buffer.from("\r\n"),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 /** The smallest file the content check recognises as a PDF. */
 export const samplePdf = Buffer.from(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, buildTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { fieldParts, multipartBody } from "../../../../test/helpers/multipart.ts";
 import { type ServiceFixture, seedServiceFixture } from "../../../../test/helpers/services.ts";
 import { auditLog } from "../../identity/schema.ts";
 import { dossierResults, signingCredentials } from "../schema.ts";
@@ -13,7 +14,7 @@ import {
 } from "../signing/index.ts";
 import { listTrustAnchors, registerResultListeners } from "./index.ts";
 import { readResultFile } from "./queries.ts";
-import { decideDossierFixture, multipartBody } from "./test-support.ts";
+import { decideDossierFixture } from "./test-support.ts";
 
 const slug = "ba-ria-vung-tau";
 const page = `/${slug}/admin/services/certificate`;
@@ -42,8 +43,9 @@ function secondCaPkcs12() {
 
 async function postInstall(browser: Browser, file: Buffer, password: string, formPage = page) {
   const token = await browser.csrfToken(formPage);
-  const { payload, contentType } = multipartBody({ _csrf: token, password }, [
-    { name: "pkcs12", filename: "so-cong-thuong.p12", contentType: "application/x-pkcs12", bytes: file },
+  const { payload, contentType } = multipartBody([
+    ...fieldParts({ _csrf: token, password }),
+    { name: "pkcs12", filename: "so-cong-thuong.p12", type: "application/x-pkcs12", bytes: file },
   ]);
   return test.app.inject({
     method: "POST",

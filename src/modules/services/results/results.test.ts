@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, buildTestApp, type TestApp } from "../../../../test/helpers/app.ts";
+import { multipartBody } from "../../../../test/helpers/multipart.ts";
 import { type ServiceFixture, seedServiceFixture } from "../../../../test/helpers/services.ts";
 import { auditLog } from "../../identity/schema.ts";
 import { dossierResults, dossiers, signingCredentials } from "../schema.ts";
 import { verifyPdf } from "../signing/index.ts";
 import { forgetOpenedCredentials } from "./credential-store.ts";
 import { configureResults, listTrustAnchors, registerResultListeners } from "./index.ts";
-import { decideDossierFixture, multipartBody } from "./test-support.ts";
+import { decideDossierFixture } from "./test-support.ts";
 
 const slug = "ba-ria-vung-tau";
 // Tuesday 10 November 2026, 10:00 in Vietnam.
@@ -43,8 +44,9 @@ async function download(browser: Browser, url: string) {
 
 async function postUpload(browser: Browser, url: string, bytes: Buffer, contentType = "application/pdf") {
   const token = await browser.csrfToken(url);
-  const { payload, contentType: type } = multipartBody({ _csrf: token }, [
-    { name: "document", filename: "giay-phep.pdf", contentType, bytes },
+  const { payload, contentType: type } = multipartBody([
+    { name: "_csrf", value: token },
+    { name: "document", filename: "giay-phep.pdf", type: contentType, bytes },
   ]);
   return test.app.inject({
     method: "POST",

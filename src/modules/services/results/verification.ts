@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { NotFoundError, ValidationError } from "../../../platform/errors.ts";
 import { checkUpload, type IncomingFile } from "../../../platform/files.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
+import { todayInVietnam } from "../../../platform/vn-format.ts";
 import { dossierResults, signingCredentials } from "../schema.ts";
 import { type PdfVerificationResult, verifyPdf } from "../signing/index.ts";
 import { listTrustAnchors } from "./credential-store.ts";
@@ -58,7 +59,7 @@ export async function checkIssuedResult(
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
   }
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now);
+  const today = todayInVietnam(now);
   return {
     result,
     signature: bytes

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../../db/client.ts";
 import { recordAudit } from "../../../../platform/audit.ts";
+import { todayInVietnam } from "../../../../platform/vn-format.ts";
 import {
   handleVnpayIpn,
   type IpnResponse,
@@ -24,10 +25,7 @@ export type IpnInput = {
 
 /** "BL-2026-0000042": the receipt's number, unique because the attempt's id is. */
 export function formatReceiptNumber(paymentId: number, paidAt: Date): string {
-  const year = new Intl.DateTimeFormat("en", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(
-    paidAt,
-  );
-  return `BL-${year}-${String(paymentId).padStart(7, "0")}`;
+  return `BL-${todayInVietnam(paidAt).slice(0, 4)}-${String(paymentId).padStart(7, "0")}`;
 }
 
 /** VNPay's codes for a closed attempt: 24 the payer cancelled, 11 the payment window ran out. */

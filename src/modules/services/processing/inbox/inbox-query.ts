@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { executePrepared } from "../../../../db/prepared.ts";
+import { executePrepared, intArray, textArray } from "../../../../db/prepared.ts";
 import { assertCan } from "../../../../platform/authorization.ts";
 import type { ServiceContext } from "../../../../platform/request-context.ts";
 import { todayInVietnam } from "../../../../platform/vn-format.ts";
@@ -215,9 +215,6 @@ export async function listInbox(
 /** Raw rows carry timestamps as Date (node-postgres) or as text, depending on the driver. */
 const toDate = (value: Date | string | null): Date | null =>
   value === null ? null : value instanceof Date ? value : new Date(value);
-
-const intArray = (values: readonly number[]) => sql`${`{${values.join(",")}}`}::int[]`;
-const textArray = (values: readonly string[]) => sql`${`{${values.map((v) => `"${v}"`).join(",")}}`}::text[]`;
 
 /**
  * The states an inbox lists. An officer's desk leaves out `proposed`, the only state whose stage is the leader's
