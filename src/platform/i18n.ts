@@ -50,15 +50,35 @@ export function messageKeys(locale: Locale): string[] {
 export function createTranslator(locale: Locale): Translate {
   const primary = catalogues.get(locale)!;
   const fallback = catalogues.get(defaultLocale)!;
+  // Catalogue messages split once at their placeholders (a list page fills a few dozen per request); a key that
+  // is not in the catalogue is split each time, so that arbitrary keys cannot grow this map.
+  const splitMessages = new Map<string, string[]>();
   return (key, params) => {
-    const template = primary.get(key) ?? fallback.get(key) ?? key;
+    const message = primary.get(key) ?? fallback.get(key);
+    const template = message ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    let parts = splitMessages.get(template);
+    if (parts === undefined) {
+      parts = splitAtPlaceholders(template);
+      if (message !== undefined) splitMessages.set(template, parts);
+    }
+    let text = parts[0]!;
+    for (let index = 1; index < parts.length; index += 2) {
+      const name = parts[index]!;
       const value = params[name];
-      if (value === undefined || value === null) return whole;
-      // A parameter may itself be a catalogue key (a reason inside an error message): translate it too.
-      const text = String(value);
-      return primary.get(text) ?? fallback.get(text) ?? text;
-    });
+      if (value === undefined || value === null) text += `{${name}}`;
+      else {
+        // A parameter may itself be a catalogue key (a reason inside an error message): translate it too.
+        const valueText = String(value);
+        text += primary.get(valueText) ?? fallback.get(valueText) ?? valueText;
+      }
+      text += parts[index + 1]!;
+    }
+    return text;
   };
+}
+
+/** "Quá hạn {days} ngày" → ["Quá hạn ", "days", " ngày"]: text at even indexes, placeholder names at odd ones. */
+function splitAtPlaceholders(template: string): string[] {
+  return template.split(/\{(\w+)\}/);
 }

@@ -6,6 +6,7 @@ import {
   formatNumber,
   formatPercent,
   formatVnd,
+  todayInVietnam,
 } from "./vn-format.ts";
 
 describe("formatNumber", () => {
@@ -31,6 +32,27 @@ describe("formatNumber", () => {
     expect(formatNumber(5n, { minimumFractionDigits: 2 })).toBe("5,00");
     expect(formatNumber(1.23456, { maximumFractionDigits: 2 })).toBe("1,23");
     expect(formatNumber(1.5, { maximumFractionDigits: 0 })).toBe("2");
+  });
+
+  it("prints whole numbers exactly as Intl's vi-VN format does", () => {
+    const intl = new Intl.NumberFormat("vi-VN", { signDisplay: "negative" });
+    const values = [
+      0,
+      -0,
+      7,
+      -7,
+      999,
+      1_000,
+      -1_000,
+      9_999,
+      10_000,
+      123_456,
+      -1_234_567,
+      Number.MAX_SAFE_INTEGER,
+    ];
+    for (const value of values) expect(formatNumber(value)).toBe(intl.format(value));
+    for (const value of [0n, 999n, 1_000n, -1_000n, 10n ** 21n])
+      expect(formatNumber(value)).toBe(intl.format(value));
   });
 
   it("never prints -0 when a small negative rounds to zero", () => {
@@ -92,6 +114,9 @@ describe("formatDate", () => {
     expect(formatDate(new Date("2025-06-30T17:30:00Z"))).toBe("01/07/2025");
     expect(formatDate(new Date("2025-06-30T16:59:59Z"))).toBe("30/06/2025");
     expect(formatDate("2025-06-30T17:30:00Z")).toBe("01/07/2025");
+    expect(formatDate(new Date("2025-07-01T16:59:59Z"))).toBe("01/07/2025");
+    expect(formatDate(new Date("2025-07-01T17:00:00Z"))).toBe("02/07/2025");
+    expect(formatDate(new Date("1975-06-30T17:30:00Z"))).toBe("01/07/1975");
   });
 
   it("prints a YYYY-MM-DD calendar date as is, with no time zone shift", () => {
@@ -105,6 +130,8 @@ describe("formatDate", () => {
     expect(() => formatDate("2025-13-01")).toThrow(RangeError);
     expect(() => formatDate("not a date")).toThrow(RangeError);
     expect(() => formatDate(new Date(Number.NaN))).toThrow(RangeError);
+    // Formatted days are remembered: a second call must still refuse what the first refused.
+    expect(() => formatDate("2025-02-29")).toThrow(RangeError);
   });
 });
 
@@ -145,5 +172,22 @@ describe("Vietnam time without Intl (UTC+7 since 1976)", () => {
       "1960-06-01T12:00:00Z",
     ])
       expect(formatDateTime(new Date(iso))).toBe(viaIntl(new Date(iso)));
+  });
+});
+
+describe("todayInVietnam", () => {
+  it("is the calendar date in Vietnam (UTC+7), as Intl gives it in the Asia/Ho_Chi_Minh zone", () => {
+    expect(todayInVietnam(new Date("2025-06-30T16:59:59.999Z"))).toBe("2025-06-30");
+    expect(todayInVietnam(new Date("2025-06-30T17:00:00Z"))).toBe("2025-07-01");
+    expect(todayInVietnam(new Date("2026-12-31T17:00:00Z"))).toBe("2027-01-01");
+    const intl = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+    for (const iso of [
+      "1976-01-01T00:00:00Z",
+      "2000-02-29T12:00:00Z",
+      "2038-01-19T03:14:08Z",
+      "1960-05-01T16:30:00Z",
+    ]) {
+      expect(todayInVietnam(new Date(iso))).toBe(intl.format(new Date(iso)));
+    }
   });
 });

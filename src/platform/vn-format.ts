@@ -36,7 +36,27 @@ export function formatNumber(value: number | bigint, options: FormatNumberOption
   if (typeof value === "number" && !Number.isFinite(value)) {
     throw new RangeError(`Cannot format non-finite number ${value}`);
   }
+  // Whole numbers without options (counts, totals, đồng) are grouped by hand as vi-VN does: Intl's format costs
+  // ~0.7 µs a call, and list pages print dozens.
+  if (options.minimumFractionDigits === undefined && options.maximumFractionDigits === undefined) {
+    if (typeof value === "bigint")
+      return value < 0n ? `-${groupThousands(String(-value))}` : groupThousands(String(value));
+    // -0 prints "0", like Intl with signDisplay "negative".
+    if (Number.isSafeInteger(value))
+      return value < 0 ? `-${groupThousands(String(-value))}` : groupThousands(String(value));
+  }
   return getNumberFormat(options).format(value);
+}
+
+/** "1234567" → "1.234.567". */
+function groupThousands(digits: string): string {
+  let end = digits.length;
+  let grouped = "";
+  while (end > 3) {
+    grouped = `.${digits.slice(end - 3, end)}${grouped}`;
+    end -= 3;
+  }
+  return digits.slice(0, end) + grouped;
 }
 
 /** "1.234.567 ₫" with a no-break space (U+00A0) before the sign. */
@@ -108,6 +128,12 @@ function getVietnamDateParts(instant: Date): Record<"day" | "month" | "year" | "
 const vietnamDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
 
 export function todayInVietnam(now = new Date()): string {
+  const time = now.getTime();
+  // Plain arithmetic where the offset is fixed (Intl's format costs ~10 µs, and most requests ask for today).
+  if (time >= FIXED_OFFSET_SINCE_MS) {
+    const local = new Date(time + VIETNAM_OFFSET_MS);
+    return `${local.getUTCFullYear()}-${twoDigits(local.getUTCMonth() + 1)}-${twoDigits(local.getUTCDate())}`;
+  }
   return vietnamDayFormat.format(now);
 }
 
@@ -128,6 +154,8 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function formatDate(value: Date | string): string {
   if (typeof value === "string") {
+    const known = formattedCalendarDates.get(value);
+    if (known !== undefined) return known;
     const calendarDate = CALENDAR_DATE.exec(value);
     if (calendarDate) {
       const [, year, month, day] = calendarDate;
@@ -136,11 +164,33 @@ export function formatDate(value: Date | string): string {
       if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day)) {
         throw new RangeError(`Not a calendar date: ${value}`);
       }
-      return `${day}/${month}/${year}`;
+      return remember(formattedCalendarDates, value, `${day}/${month}/${year}`);
     }
   }
-  const { day, month, year } = getVietnamDateParts(typeof value === "string" ? new Date(value) : value);
+  const instant = typeof value === "string" ? new Date(value) : value;
+  const time = instant.getTime();
+  if (time >= FIXED_OFFSET_SINCE_MS) {
+    const vietnamDay = Math.floor((time + VIETNAM_OFFSET_MS) / MS_PER_DAY);
+    const known = formattedVietnamDays.get(vietnamDay);
+    if (known !== undefined) return known;
+    const { day, month, year } = getVietnamDateParts(instant);
+    return remember(formattedVietnamDays, vietnamDay, `${day}/${month}/${year}`);
+  }
+  const { day, month, year } = getVietnamDateParts(instant);
   return `${day}/${month}/${year}`;
+}
+
+// A list page prints the same few days again and again (25 rows due on 3 dates): formatted days are kept, a few
+// thousand at most, which is years of days.
+const MS_PER_DAY = 86_400_000;
+const MAX_REMEMBERED_DATES = 4096;
+const formattedCalendarDates = new Map<string, string>();
+const formattedVietnamDays = new Map<number, string>();
+
+function remember<Key>(memo: Map<Key, string>, key: Key, formatted: string): string {
+  if (memo.size >= MAX_REMEMBERED_DATES) memo.clear();
+  memo.set(key, formatted);
+  return formatted;
 }
 
 /** "dd/MM/yyyy HH:mm" in Vietnam time. */

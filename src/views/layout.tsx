@@ -220,17 +220,16 @@ function EnterpriseAreaNav() {
 
 /** Each page in Vietnamese (its plain address, the default) and in English (`?lang=en`), for search engines. */
 function LanguageAlternates({ publicUrl, currentPath }: { publicUrl: string; currentPath: string }) {
-  const address = (lang: string | null) => {
-    const url = new URL(currentPath, `${publicUrl}/`);
-    url.searchParams.delete("lang");
-    if (lang) url.searchParams.set("lang", lang);
-    return url.toString();
-  };
+  const url = new URL(currentPath, `${publicUrl}/`);
+  url.searchParams.delete("lang");
+  const vietnamese = url.toString();
+  url.searchParams.set("lang", "en");
+  const english = url.toString();
   return (
     <>
-      <link rel="alternate" hreflang="vi" href={address(null)} />
-      <link rel="alternate" hreflang="en" href={address("en")} />
-      <link rel="alternate" hreflang="x-default" href={address(null)} />
+      <link rel="alternate" hreflang="vi" href={vietnamese} />
+      <link rel="alternate" hreflang="en" href={english} />
+      <link rel="alternate" hreflang="x-default" href={vietnamese} />
     </>
   );
 }

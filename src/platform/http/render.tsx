@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
-import { type Flash, PageContext, type PageContextValue } from "../../views/page-context.ts";
+import { type Flash, type PageContextValue, renderWithPage } from "../../views/page-context.ts";
 
 const flashCookie = "flash";
 
@@ -38,7 +38,7 @@ export const renderPlugin = fp(async (app: FastifyInstance) => {
       publicUrl: request.server.config.publicUrl,
       flash: request.flash,
     };
-    const html = `<!doctype html>${renderToString(<PageContext.Provider value={context}>{page}</PageContext.Provider>)}`;
+    const html = `<!doctype html>${renderWithPage(context, () => renderToString(page))}`;
     return { html, isPersonal: token !== undefined };
   });
 

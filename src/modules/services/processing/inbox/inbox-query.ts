@@ -190,15 +190,33 @@ export async function listInbox(
           order by page.due_date asc nulls last, page.id asc`,
         );
 
+  // A page's 25 dossiers fall due on a handful of days: each day's count is worked out once.
+  const workingDaysLeftByDueDate = new Map<string, number>();
+  const countWorkingDaysLeft = (dueDate: string) => {
+    let days = workingDaysLeftByDueDate.get(dueDate);
+    if (days === undefined) {
+      days = calendar.workingDaysBetween(today, dueDate);
+      workingDaysLeftByDueDate.set(dueDate, days);
+    }
+    return days;
+  };
   return {
+    // Field by field rather than spreading the driver's row: a spread of it costs several times more.
     items: rows.map((row) => ({
-      ...row,
       id: Number(row.id),
+      code: row.code,
+      state: row.state,
+      procedureName: row.procedureName,
+      procedureNameEn: row.procedureNameEn,
+      applicantName: row.applicantName,
       submittedAt: toDate(row.submittedAt),
       receivedAt: toDate(row.receivedAt),
+      dueDate: row.dueDate,
+      holderUserId: row.holderUserId,
+      holderName: row.holderName,
       workingDaysLeft:
         row.dueDate && (RUNNING_CLOCK_STATES as readonly string[]).includes(row.state)
-          ? calendar.workingDaysBetween(today, row.dueDate)
+          ? countWorkingDaysLeft(row.dueDate)
           : null,
     })),
     total,
