@@ -182,6 +182,8 @@ export async function benchSearch(options: {
         env: { SEARCH_RESULT_CACHE: cache },
       });
       try {
+        const indexLoadSeconds = await waitForSearchIndex(server.baseUrl);
+        options.log(`${options.database}: search index held in the process after ${indexLoadSeconds} s`);
         const queries: (Measurement & {
           kind: string;
           firstRequestMs: number;
@@ -218,6 +220,7 @@ export async function benchSearch(options: {
         const worstP95 = Math.max(...queries.map((query) => query.latencyP95Ms ?? Number.POSITIVE_INFINITY));
         passes.push({
           resultCache: cache,
+          indexLoadSeconds,
           queries,
           peakRssMb: peakRssMb(server.pid),
           targets: {
@@ -251,5 +254,19 @@ export async function benchSearch(options: {
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Seconds until the server holds the search bitmaps in its process (readyz says `searchIndex: "ready"`, or "off"
+ * with SEARCH_MEMORY_INDEX=off): searches are answered by SQL until then, so they are measured after.
+ */
+async function waitForSearchIndex(baseUrl: string): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const body = (await (await fetch(`${baseUrl}/readyz`)).json()) as { searchIndex?: string };
+    if (body.searchIndex !== "loading") return Math.round((performance.now() - started) / 100) / 10;
+    if (performance.now() - started > 600_000) throw new Error("the search index did not load in 10 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -1,10 +1,18 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { afterAll, expect, test } from "vitest";
 import { ConfigError, loadConfig } from "./config.ts";
 
-const dataDir = () => mkdtempSync(join(tmpdir(), "cong-tmdt-config-"));
+const created: string[] = [];
+const dataDir = () => {
+  const directory = mkdtempSync(join(tmpdir(), "cong-tmdt-config-"));
+  created.push(directory);
+  return directory;
+};
+afterAll(() => {
+  for (const directory of created) rmSync(directory, { recursive: true, force: true });
+});
 
 test("defaults: port 3000, embedded database, a session secret generated once and kept in DATA_DIR", () => {
   const directory = dataDir();

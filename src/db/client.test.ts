@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
@@ -18,5 +18,6 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     const again = await openDatabase({ dataDir });
     expect(await again.ping()).toBe(true);
     await again.close();
+    rmSync(dataDir, { recursive: true, force: true });
   },
 );

@@ -32,6 +32,8 @@ test("the language switch sets the cookie and goes back only to a path on this s
 test("health checks: /healthz for the process, /readyz for the database", async () => {
   expect((await testApp.app.inject("/healthz")).json()).toEqual({ status: "ok" });
   expect((await testApp.app.inject("/readyz")).json()).toMatchObject({ status: "ok" });
+  // The floor search's bitmaps are loaded into the process in the background once the server is ready.
+  await expect.poll(async () => (await testApp.app.inject("/readyz")).json().searchIndex).toBe("ready");
 });
 
 test("an unknown province and an unknown page answer 404 pages in Vietnamese", async () => {

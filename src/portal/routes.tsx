@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { floorIndexState, searchIndexEnabled } from "../modules/marketplace/index.ts";
 import { getPlanList, getPlanVersion } from "../modules/plans/index.ts";
 import { PublicPageCache } from "../platform/http/page-cache.ts";
 import { toSameSitePath } from "../platform/http/safe-path.ts";
@@ -42,7 +43,9 @@ export async function portalRoutes(app: FastifyInstance) {
   app.get("/readyz", { logLevel: "warn" }, async (_request, reply) => {
     try {
       await app.database.ping();
-      return { status: "ok", database: app.database.kind };
+      // The floor search's bitmaps held in the process: searches use SQL while they load.
+      const searchIndex = floorIndexState(app.database.db, searchIndexEnabled());
+      return { status: "ok", database: app.database.kind, searchIndex };
     } catch {
       return reply.code(503).send({ status: "unavailable", database: app.database.kind });
     }

@@ -5,4 +5,6 @@ export {
   rebuildSearchDocuments,
   refreshEnterpriseListings,
 } from "./search/documents.ts";
+export { floorIndexState } from "./search/floor-index.ts";
+export { searchIndexEnabled } from "./search/query.ts";
 export { loadCategories } from "./services/load-categories.ts";

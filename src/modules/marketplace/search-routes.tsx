@@ -9,8 +9,15 @@ import type { HostedProvince } from "../../platform/request-context.ts";
 import { listHostedProvinces } from "../geo/index.ts";
 import { communes, provinces } from "../geo/schema.ts";
 import { categories } from "./schema.ts";
+import { floorIndexOf } from "./search/floor-index.ts";
 import { cleanParams, resolveSearchCriteria, searchParamsShape } from "./search/inputs.ts";
-import { maxPage, type SearchItem, type SearchResult, searchFloor } from "./search/query.ts";
+import {
+  maxPage,
+  type SearchItem,
+  type SearchResult,
+  searchFloor,
+  searchIndexEnabled,
+} from "./search/query.ts";
 import { type CategoryOption, type PlaceOption, SearchPage } from "./search/search-page.tsx";
 
 /**
@@ -178,6 +185,16 @@ async function formOptions(db: Executor, scopeIds: readonly number[]) {
 
 export async function searchRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  // The bitmaps held in the process (search/floor-index.ts): loaded in the background once the server is ready
+  // (searches use SQL until then), stopped before the database closes.
+  const index = floorIndexOf(root.database.db);
+  root.addHook("onReady", async () => {
+    if (searchIndexEnabled())
+      index.load().catch((error: unknown) => root.log.warn({ err: error }, "search index not loaded"));
+  });
+  root.addHook("onClose", async () => {
+    await index.close();
+  });
 
   app.get(
     "/api/v1/search",

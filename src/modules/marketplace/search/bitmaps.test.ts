@@ -6,11 +6,21 @@ import { categoryIdOf, provinceIdOf } from "../../../../test/helpers/floor.ts";
 import type { DatabaseHandle } from "../../../db/client.ts";
 import { loadDemoData } from "../../../workflows/demo-data.ts";
 import { loadReferenceData } from "../../../workflows/reference-data.ts";
+import {
+  bitCount,
+  chunkOfVarbit,
+  countOfMatches,
+  floorIndexOf,
+  idsOf,
+  trigramSimilarity,
+  trigramsOf,
+} from "./floor-index.ts";
 import { isWindowEnough, maximumScore } from "./page.ts";
 import {
   defaultCriteria,
   type SearchCriteria,
   searchFloor,
+  searchPaths,
   setSearchCache,
   setSearchTuning,
   type WordMatch,
@@ -50,6 +60,9 @@ beforeAll(async () => {
     "a commune": { q: "", communeId: commune },
     "a price range (the prices of the matches read)": { q: "tom", priceMin: 200_000n, priceMax: 600_000n },
     "nothing found": { q: "qwzxqwzx" },
+    "by price, lowest first": { q: "tom", sort: "price-asc" },
+    "offers by price, highest first": { q: "", type: "offer", sort: "price-desc" },
+    "a price range by newest": { q: "", priceMin: 100_000n, priceMax: 900_000n, sort: "newest" },
   });
   setSearchCache(false);
 }, 300_000);
@@ -60,15 +73,26 @@ afterAll(async () => {
   await database?.close();
 });
 
+/** documents: the full-text predicate over the documents; sql: the bitmaps in SQL; memory: held in the process. */
+type Mode = "documents" | "sql" | "memory";
+
 async function pages(
   search: Partial<SearchCriteria>,
-  bitmaps: boolean,
+  mode: Mode,
   tuning = { factor: 1, largest: 200 },
+  scope: readonly number[] = scopeIds,
 ) {
-  setSearchTuning({ bitmaps, windowFactor: tuning.factor, largestWindow: tuning.largest });
+  setSearchTuning({
+    bitmaps: mode !== "documents",
+    memory: mode === "memory",
+    windowFactor: tuning.factor,
+    largestWindow: tuning.largest,
+  });
+  if (mode === "memory") await floorIndexOf(database.db).load();
+  const before = searchPaths.memory;
   const results = [];
   for (const page of [1, 2, 5]) {
-    const result = await searchFloor(database.db, scopeIds, {
+    const result = await searchFloor(database.db, scope, {
       ...defaultCriteria,
       ...search,
       page,
@@ -79,6 +103,8 @@ async function pages(
       items: result.items.map((item) => `${item.type}:${item.id}:${item.score}`),
     });
   }
+  // The mode asked for is the one that answered.
+  expect(searchPaths.memory - before).toBe(mode === "memory" ? 3 : 0);
   return results;
 }
 
@@ -97,12 +123,17 @@ describe("searching through the bitmaps", () => {
     "a commune",
     "a price range (the prices of the matches read)",
     "nothing found",
+    "by price, lowest first",
+    "offers by price, highest first",
+    "a price range by newest",
   ])("%s: the same totals and pages as reading the documents", async (name) => {
     const search = criteria[name]!;
-    const expected = await pages(search, false);
+    const expected = await pages(search, "documents");
     // Small windows (often not enough: a second window, or every match) and the usual ones.
-    expect(await pages(search, true, { factor: 1, largest: 200 })).toEqual(expected);
-    expect(await pages(search, true, { factor: 3, largest: 200_000 })).toEqual(expected);
+    for (const mode of ["sql", "memory"] as const) {
+      expect(await pages(search, mode, { factor: 1, largest: 200 })).toEqual(expected);
+      expect(await pages(search, mode, { factor: 3, largest: 200_000 })).toEqual(expected);
+    }
     if (name !== "nothing found") expect(expected[0]!.counts.all).toBeGreaterThan(0);
   });
 
@@ -125,8 +156,70 @@ describe("searching through the bitmaps", () => {
     expect((difference as unknown as { rows: { count: number }[] }).rows[0]!.count).toBe(0);
     for (const name of ["broad, no diacritics", "verified offers", "a category and OCOP stars"]) {
       const search = criteria[name]!;
-      expect(await pages(search, true)).toEqual(await pages(search, false));
+      const expected = await pages(search, "documents");
+      expect(await pages(search, "sql")).toEqual(expected);
+      expect(await pages(search, "memory")).toEqual(expected);
     }
+  });
+});
+
+describe("the copy of the bitmaps in the process", () => {
+  test("a scope with every province on the floor (the API without a province) is the same as any other", async () => {
+    const every = await database.db.execute(sql`select id from provinces`);
+    const all = (every as unknown as { rows: { id: number }[] }).rows.map((row) => row.id);
+    for (const name of ["broad, no diacritics", "no words: the newest", "verified offers"]) {
+      const expected = await pages(criteria[name]!, "documents", undefined, all);
+      expect(await pages(criteria[name]!, "memory", undefined, all)).toEqual(expected);
+    }
+  });
+
+  test("is read again whole when the removals it has not seen are forgotten", async () => {
+    const db = database.db;
+    const search = criteria["broad, no diacritics"]!;
+    await pages(search, "memory");
+    const index = floorIndexOf(db);
+    const before = index.generation!;
+    const loads = index.loads;
+    // A write, then its removals forgotten (as after 10,000 generations): the copy cannot be brought up to date.
+    await db.execute(sql`delete from search_documents where id = (select max(id) from search_documents
+      where doc_type = 'product' and search_text like '%ca phe%')`);
+    await db.execute(sql`update search_state set removed_horizon = generation where id = 1`);
+    const expected = await pages(search, "documents");
+    expect(await pages(search, "memory")).toEqual(expected);
+    expect(index.generation).toBeGreaterThan(before);
+    expect(index.loads).toBe(loads + 1);
+  });
+
+  test("trigram neighbours of a typo are pg_trgm's (the `%` operator, similarity 0.3)", async () => {
+    const db = database.db;
+    for (const token of ["dieuu", "caphe", "thuysna", "xoia", "hat"]) {
+      const found = await db.execute(sql`select word, similarity(word, ${token})::float8 as similarity
+        from search_words where word % ${token} order by word`);
+      const expected = (found as unknown as { rows: { word: string; similarity: number }[] }).rows;
+      const vocabulary = await db.execute(sql`select word from search_words order by word`);
+      const computed = (vocabulary as unknown as { rows: { word: string }[] }).rows
+        .map((row) => ({
+          word: row.word,
+          similarity: trigramSimilarity(trigramsOf(row.word), trigramsOf(token)),
+        }))
+        .filter((row) => row.similarity >= 0.3);
+      expect(computed.map((row) => row.word)).toEqual(expected.map((row) => row.word));
+      for (const [index, row] of computed.entries())
+        expect(row.similarity).toBeCloseTo(expected[index]!.similarity, 5);
+    }
+  });
+
+  test("bits are read in PostgreSQL's order, and counted", () => {
+    // varbit_send: 4 bytes of length, then position 0 in the high bit of the first byte.
+    const bytes = new Uint8Array(4 + 1024);
+    bytes[4] = 0b1000_0001; // positions 0 and 7
+    bytes[5 + 100] = 0b0010_0000; // position 808 + 2
+    bytes[4 + 1023] = 0b0000_0001; // position 8191
+    const words = chunkOfVarbit(bytes);
+    expect(idsOf({ chunks: [2], words })).toEqual([16384, 16391, 17194, 24575]);
+    expect(countOfMatches({ chunks: [0], words })).toBe(4);
+    expect(bitCount(0xffffffff)).toBe(32);
+    expect(bitCount(0x80000001)).toBe(2);
   });
 });
 

@@ -1,10 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "../../../db/client.ts";
+import { executePrepared, intArray } from "../../../db/prepared.ts";
 import { type FieldIssue, ValidationError } from "../../../platform/errors.ts";
 import { parseAmountToDong } from "../../../platform/vn-number-parse.ts";
-import { communes, provinces } from "../../geo/schema.ts";
-import { categories } from "../schema.ts";
 import {
   defaultCriteria,
   maxPage,
@@ -135,18 +134,20 @@ export async function resolveSearchCriteria(
     else criteria.pageSize = pageSize;
   }
   if (input.category) {
-    const [row] = await db
-      .select({ id: categories.id })
-      .from(categories)
-      .where(eq(categories.slug, input.category));
+    const [row] = await executePrepared<{ id: number }>(
+      db,
+      "search",
+      sql`select id from categories where slug = ${input.category}`,
+    );
     if (row) criteria.categoryId = row.id;
     else issues.push({ field: "category", messageKey: "search.error.category" });
   }
   if (input.addressProvince) {
-    const [row] = await db
-      .select({ id: provinces.id })
-      .from(provinces)
-      .where(eq(provinces.slug, input.addressProvince));
+    const [row] = await executePrepared<{ id: number }>(
+      db,
+      "search",
+      sql`select id from provinces where slug = ${input.addressProvince}`,
+    );
     if (row) criteria.addressProvinceId = row.id;
     else issues.push({ field: "addressProvince", messageKey: "search.error.addressProvince" });
   }
@@ -155,10 +156,12 @@ export async function resolveSearchCriteria(
     const [row] =
       provinceIds.length === 0
         ? []
-        : await db
-            .select({ id: communes.id })
-            .from(communes)
-            .where(and(eq(communes.code, input.commune), inArray(communes.provinceId, provinceIds)));
+        : await executePrepared<{ id: number }>(
+            db,
+            "search",
+            sql`select id from communes where code = ${input.commune} and province_id = any(${intArray(provinceIds)})
+              limit 1`,
+          );
     if (row) criteria.communeId = row.id;
     else issues.push({ field: "commune", messageKey: "search.error.commune" });
   }

@@ -12,6 +12,8 @@ import {
   maxPricedCandidates,
   newestMatches,
 } from "./bitmaps.ts";
+import { floorIndexOf } from "./floor-index.ts";
+import { canSearchInMemory, searchInMemory } from "./in-memory.ts";
 import { allowedEdits, editDistance, normalizeQuery } from "./normalize.ts";
 import {
   type CountColumns,
@@ -125,37 +127,66 @@ export type SearchResult = {
 
 const isWord = (token: string) => /^[a-z]+$/.test(token);
 
-/** Finds, for each word, whether the floor knows it, and the corrections of those it does not. */
-export async function matchWords(db: Executor, tokens: readonly string[]): Promise<WordMatch[]> {
+/**
+ * The search generation (search_state) and which of the query's words the floor knows, in one statement: every
+ * search starts with both.
+ */
+async function generationAndKnownWords(
+  db: Executor,
+  tokens: readonly string[],
+): Promise<{ generation: number; known: Set<string> }> {
+  const words = tokens.filter(isWord);
+  const found = await executePrepared<{ generation: number; known: string[] | null }>(
+    db,
+    "search",
+    sql`select generation::float8 as generation,
+        array(select word from search_words where word = any(${textArray(words)})) as known
+      from search_state where id = 1`,
+  );
+  return { generation: Number(found[0]?.generation ?? 0), known: new Set(found[0]?.known ?? []) };
+}
+
+/** What matchWords needs of the vocabulary, when it is at hand (the copy held in the process: floor-index.ts). */
+type Vocabulary = {
+  knows(word: string): boolean;
+  hasPrefix(prefix: string): boolean;
+  correctionCandidates(token: string, edits: number): string[];
+};
+
+/**
+ * Finds, for each word, whether the floor knows it, and the corrections of those it does not. `known`: the words
+ * already known to be in the vocabulary (read with the generation), or the vocabulary itself; otherwise they are
+ * read here.
+ */
+export async function matchWords(
+  db: Executor,
+  tokens: readonly string[],
+  known?: Set<string> | Vocabulary,
+): Promise<WordMatch[]> {
   if (tokens.length === 0) return [];
   const lastIndex = tokens.length - 1;
-  const words = tokens.filter(isWord);
-  const known = new Set<string>();
-  if (words.length > 0) {
-    const result = await execute(
-      db,
-      sql`select word from search_words where word = any(${textArray(words)})`,
-    );
-    for (const row of rows<{ word: string }>(result)) known.add(row.word);
-  }
+  known ??= (await generationAndKnownWords(db, tokens)).known;
+  const vocabulary = known instanceof Set ? null : known;
+  const isKnown = (word: string) => (known instanceof Set ? known.has(word) : known.knows(word));
   const matches: WordMatch[] = [];
   for (const [index, token] of tokens.entries()) {
     const prefix = index === lastIndex && token.length >= 2 && isWord(token);
-    if (!isWord(token) || known.has(token)) {
+    if (!isWord(token) || isKnown(token)) {
       matches.push({ word: token, alternatives: [token], corrected: false, prefix });
       continue;
     }
     if (prefix) {
-      const result = await execute(
-        db,
-        sql`select 1 as found from search_words where word like ${`${token}%`} limit 1`,
-      );
-      if (rows(result).length > 0) {
+      const begins =
+        vocabulary?.hasPrefix(token) ??
+        rows(
+          await execute(db, sql`select 1 as found from search_words where word like ${`${token}%`} limit 1`),
+        ).length > 0;
+      if (begins) {
         matches.push({ word: token, alternatives: [token], corrected: false, prefix });
         continue;
       }
     }
-    const corrections = await correctionsOf(db, token);
+    const corrections = await correctionsOf(db, token, vocabulary);
     matches.push({
       word: token,
       alternatives: corrections.length > 0 ? corrections : [token],
@@ -170,21 +201,25 @@ export async function matchWords(db: Executor, tokens: readonly string[]): Promi
  * Known words closest to an unknown one: candidates that share its first letter and have about its length, or
  * are trigram neighbours (a typo in the first letter); kept when within the allowed edits, closest first.
  */
-async function correctionsOf(db: Executor, token: string): Promise<string[]> {
+async function correctionsOf(db: Executor, token: string, vocabulary: Vocabulary | null): Promise<string[]> {
   const limit = allowedEdits(token);
   if (limit === 0) return [];
-  const result = await execute(
-    db,
-    sql`
+  const candidates =
+    vocabulary?.correctionCandidates(token, limit) ??
+    rows<{ word: string }>(
+      await execute(
+        db,
+        sql`
     (select word from search_words
       where word like ${`${token.slice(0, 1)}%`}
         and length(word) between ${token.length - limit} and ${token.length + limit}
       limit 5000)
     union
     (select word from search_words where word % ${token} limit 200)`,
-  );
-  const scored = rows<{ word: string }>(result)
-    .map((row) => ({ word: row.word, distance: editDistance(token, row.word, limit) }))
+      ),
+    ).map((row) => row.word);
+  const scored = candidates
+    .map((word) => ({ word, distance: editDistance(token, word, limit) }))
     .filter((candidate) => candidate.distance <= limit);
   if (scored.length === 0) return [];
   const best = Math.min(...scored.map((candidate) => candidate.distance));
@@ -258,17 +293,31 @@ function priceRange(criteria: SearchCriteria): SQL {
  * `windowFactor` times the rows wanted (by relevance, first those with every word in the title, then any match),
  * at most `largestWindow`; when the window is not enough, the page is computed over every match.
  */
-let windowFactor = 3;
+const defaultWindowFactor = 3;
+const memoryWindowFactor = 1.5;
+let windowFactor = defaultWindowFactor;
 let largestWindow = 200_000;
 let bitmapsEnabled = true;
+/** SEARCH_MEMORY_INDEX=off: the bitmaps are read by SQL on every search instead of held in the process. */
+let memoryEnabled = process.env.SEARCH_MEMORY_INDEX !== "off";
 
-/** For tests: other windows, or no bitmaps at all (every search then reads the matching documents). */
+/** How many searches (not served by the result cache) were answered from the copy in the process, and by SQL. */
+export const searchPaths = { memory: 0, sql: 0 };
+
+export const searchIndexEnabled = () => memoryEnabled && bitmapsEnabled;
+
+/**
+ * For tests: other windows, no copy of the bitmaps in the process (`memory: false`: SQL over the bitmaps), or no
+ * bitmaps at all (every search then reads the matching documents).
+ */
 export function setSearchTuning(tuning: {
   bitmaps?: boolean;
+  memory?: boolean;
   windowFactor?: number;
   largestWindow?: number;
 }): void {
   bitmapsEnabled = tuning.bitmaps ?? bitmapsEnabled;
+  memoryEnabled = tuning.memory ?? memoryEnabled;
   windowFactor = tuning.windowFactor ?? windowFactor;
   largestWindow = tuning.largestWindow ?? largestWindow;
 }
@@ -298,9 +347,14 @@ export async function searchFloor(
   scopeIds: readonly number[],
   criteria: SearchCriteria,
 ): Promise<SearchResult> {
-  if (!cacheEnabled) return searchFloorUncached(db, scopeIds, criteria);
-  const state = await db.execute(sql`select generation::text as generation from search_state where id = 1`);
-  const generation = rows<{ generation: string }>(state)[0]?.generation ?? "none";
+  const { tokens } = normalizeQuery(criteria.q);
+  if (!cacheEnabled && searchIndexEnabled() && floorIndexOf(db).ready) {
+    // Without the result cache, and with the copy of the bitmaps loaded: one statement per search, the page's,
+    // which also checks that the copy was at the database's generation (otherwise it catches up, and again).
+    return searchFloorUncached(db, scopeIds, criteria, { generation: null, known: null });
+  }
+  const { generation, known } = await generationAndKnownWords(db, tokens);
+  if (!cacheEnabled) return searchFloorUncached(db, scopeIds, criteria, { generation, known });
   const key = JSON.stringify([generation, todayInVietnam(), scopeIds, criteria], (_name, value) =>
     typeof value === "bigint" ? value.toString() : value,
   );
@@ -314,7 +368,9 @@ export async function searchFloor(
   // Identical searches arriving together share one database query instead of each counting the same matches.
   const running = inFlight.get(key);
   if (running) return running;
-  const pending = searchFloorUncached(db, scopeIds, criteria).finally(() => inFlight.delete(key));
+  const pending = searchFloorUncached(db, scopeIds, criteria, { generation, known }).finally(() =>
+    inFlight.delete(key),
+  );
   inFlight.set(key, pending);
   const result = await pending;
   cache.set(key, result);
@@ -322,13 +378,23 @@ export async function searchFloor(
   return result;
 }
 
+/**
+ * `state`: the search generation read at the start of the request, and the query's words the vocabulary knows;
+ * both null when the copy of the bitmaps held in the process is used as it is, and its vocabulary (in-memory.ts
+ * then checks the generation when it reads the page). Otherwise the search is answered from the copy once it is
+ * loaded and brought to that generation.
+ */
 async function searchFloorUncached(
   db: Executor,
   scopeIds: readonly number[],
   criteria: SearchCriteria,
+  state: { generation: number; known: Set<string> } | { generation: null; known: null },
+  attempt = 0,
 ): Promise<SearchResult> {
+  const { generation } = state;
   const { tokens } = normalizeQuery(criteria.q);
-  const words = await matchWords(db, tokens);
+  const index = searchIndexEnabled() ? floorIndexOf(db) : null;
+  const words = await matchWords(db, tokens, state.known ?? index ?? undefined);
   const tsquery = words.length > 0 ? toTsquery(words) : null;
   const sort: SearchSort = criteria.sort ?? (tsquery ? "relevance" : "newest");
   const counts: Record<SearchType, number> = { all: 0, product: 0, offer: 0, enterprise: 0 };
@@ -351,7 +417,38 @@ async function searchFloorUncached(
     : [];
   let pageRows: Row[] | null = null;
   let counted = false;
-  if (useBitmaps && hasPriceRange) {
+  const inMemory = useBitmaps && index !== null && canSearchInMemory(index, criteria);
+  if (generation === null && (!inMemory || attempt >= 2)) {
+    // The words came from the copy's vocabulary: other paths read the database's, at its generation.
+    return searchFloorUncached(db, scopeIds, criteria, await generationAndKnownWords(db, tokens));
+  }
+  if (inMemory) {
+    // Twice at most: when the floor changes while the page is read, the copy catches up and the search runs again.
+    for (let retry = 0; retry < 2; retry += 1) {
+      if (generation !== null && !(await index.reach(generation))) break;
+      const found = await searchInMemory(db, index, scopeIds, criteria, words, sort, {
+        // The copy's window is the newest matches themselves (not the newest documents, of which a share match):
+        // half again the rows wanted is enough when the newest best-titled matches have the highest score.
+        factor: windowFactor === defaultWindowFactor ? memoryWindowFactor : windowFactor,
+        largest: largestWindow,
+        verified: generation !== null,
+      });
+      if (found === null) {
+        await index.sync();
+        // The copy's vocabulary may have changed too: the words are matched again.
+        if (generation === null) return searchFloorUncached(db, scopeIds, criteria, state, attempt + 1);
+        continue;
+      }
+      Object.assign(counts, found.counts);
+      pageRows = found.pageRows;
+      counted = true;
+      break;
+    }
+  }
+  searchPaths[counted ? "memory" : "sql"] += 1;
+  if (counted) {
+    // Counted in memory; the page too, unless it must be computed over every match (below).
+  } else if (useBitmaps && hasPriceRange) {
     // The matches before the price range, from the bitmaps; when they are few, only their prices are read.
     const matched = matchedBitmaps(scopeIds, criteria, words);
     const chunks = rows<{ chunk: number; count: number; bytes: Uint8Array }>(
