@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { floorIndexState, searchIndexEnabled } from "../modules/marketplace/index.ts";
+import { searchIndexState } from "../modules/marketplace/index.ts";
 import { getPlanList, getPlanVersion } from "../modules/plans/index.ts";
 import { PublicPageCache } from "../platform/http/page-cache.ts";
 import { toSameSitePath } from "../platform/http/safe-path.ts";
@@ -44,7 +44,7 @@ export async function portalRoutes(app: FastifyInstance) {
     try {
       await app.database.ping();
       // The floor search's bitmaps held in the process: searches use SQL while they load.
-      const searchIndex = floorIndexState(app.database.db, searchIndexEnabled());
+      const searchIndex = searchIndexState(app.database.db);
       return { status: "ok", database: app.database.kind, searchIndex };
     } catch {
       return reply.code(503).send({ status: "unavailable", database: app.database.kind });

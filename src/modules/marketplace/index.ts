@@ -5,6 +5,5 @@ export {
   rebuildSearchDocuments,
   refreshEnterpriseListings,
 } from "./search/documents.ts";
-export { floorIndexState } from "./search/floor-index.ts";
-export { searchIndexEnabled } from "./search/query.ts";
+export { searchIndexState } from "./search/query.ts";
 export { loadCategories } from "./services/load-categories.ts";

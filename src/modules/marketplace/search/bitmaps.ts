@@ -36,32 +36,47 @@ const list = (values: readonly string[]) => sql`any(${textArray(values)})`;
 /** Province ids as one array parameter. */
 export const idList = (ids: readonly number[]) => sql`any(${intArray(ids)})`;
 
-function wordCondition(match: WordMatch): SQL {
-  // The tsquery `word:*`: every word that begins with it (and the word itself).
-  if (match.prefix) return sql`kind = 'w' and term >= ${match.word} and term < ${prefixEnd(match.word)}`;
-  return sql`kind = 'w' and term = ${list(match.alternatives)}`;
-}
+/**
+ * A set of documents a search ANDs with the others: the OR of some terms of one kind, given as a list or as the
+ * terms from `from` on (all of them, or those starting with `from` when `prefix`).
+ */
+export type TermSet =
+  | { kind: "w" | "f"; terms: readonly string[]; scope?: true }
+  | { kind: "w" | "o"; from: string; prefix: boolean };
 
 /**
- * The sets every matching document is in, each the OR of the bitmaps its condition selects: the scope, the words,
- * the filters (the same rules as the SQL predicate in query.ts, without the document type).
+ * The sets every matching document is in: the scope, the words (a word's corrections, or the words a prefix
+ * begins), the filters (the same rules as the SQL predicate in query.ts, without the document type). Read by the
+ * SQL below and by the copy held in the process (in-memory.ts).
  */
-function setConditions(
+export function searchSets(
   scopeIds: readonly number[],
   criteria: SearchCriteria,
   words: readonly WordMatch[],
-): SQL[] {
-  const facet = (values: readonly string[]) => sql`kind = 'f' and term = ${list(values)}`;
-  const result: SQL[] = [facet(scopeIds.map((id) => `province:${id}`))];
-  for (const match of words) result.push(wordCondition(match));
-  if (criteria.categoryId !== null) result.push(facet([`category:${criteria.categoryId}`]));
-  if (criteria.kind !== null) result.push(facet([`kind:${criteria.kind}`]));
-  if (criteria.addressProvinceId !== null) result.push(facet([`address:${criteria.addressProvinceId}`]));
-  if (criteria.communeId !== null) result.push(facet([`commune:${criteria.communeId}`]));
-  if (criteria.verifiedOnly) result.push(facet(["verified"]));
+): TermSet[] {
+  const facet = (term: string): TermSet => ({ kind: "f", terms: [term] });
+  const result: TermSet[] = [{ kind: "f", terms: scopeIds.map((id) => `province:${id}`), scope: true }];
+  for (const match of words)
+    result.push(
+      match.prefix ? { kind: "w", from: match.word, prefix: true } : { kind: "w", terms: match.alternatives },
+    );
+  if (criteria.categoryId !== null) result.push(facet(`category:${criteria.categoryId}`));
+  if (criteria.kind !== null) result.push(facet(`kind:${criteria.kind}`));
+  if (criteria.addressProvinceId !== null) result.push(facet(`address:${criteria.addressProvinceId}`));
+  if (criteria.communeId !== null) result.push(facet(`commune:${criteria.communeId}`));
+  if (criteria.verifiedOnly) result.push(facet("verified"));
+  // OCOP stars are zero-padded to 6 characters, so that text order is number order.
   if (criteria.ocopMin !== null)
-    result.push(sql`kind = 'o' and term >= ${String(criteria.ocopMin).padStart(6, "0")}`);
+    result.push({ kind: "o", from: String(criteria.ocopMin).padStart(6, "0"), prefix: false });
   return result;
+}
+
+function setCondition(set: TermSet): SQL {
+  const kind = sql`kind = ${sql.raw(`'${set.kind}'`)}`;
+  if ("terms" in set) return sql`${kind} and term = ${list(set.terms)}`;
+  // The tsquery `word:*`: every word that begins with it (and the word itself).
+  if (set.prefix) return sql`${kind} and term >= ${set.from} and term < ${prefixEnd(set.from)}`;
+  return sql`${kind} and term >= ${set.from}`;
 }
 
 const documentTypes = ["product", "offer", "enterprise"] as const;
@@ -77,7 +92,7 @@ export function matchedBitmaps(
   criteria: SearchCriteria,
   words: readonly WordMatch[],
 ): SQL {
-  const conditions = setConditions(scopeIds, criteria, words);
+  const conditions = searchSets(scopeIds, criteria, words).map(setCondition);
   const titles = words.map((match) => sql`kind = 't' and term = ${list(match.alternatives)}`);
   const expired = sql`kind = 'e' and term < to_char((now() at time zone 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD')`;
   // Products are the documents that are neither offers nor enterprises: their bitmaps are read only for the

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { executePrepared } from "../../../db/prepared.ts";
 import { todayInVietnam } from "../../../platform/vn-format.ts";
-import { maxPricedCandidates } from "./bitmaps.ts";
+import { maxPricedCandidates, searchSets, type TermSet } from "./bitmaps.ts";
 import { type Chunks, countOfMatches, type FloorIndex, type Matches } from "./floor-index.ts";
 import { isWindowEnough, maximumScore, pageQuery, type Row, scoreExpression } from "./page.ts";
 import type { SearchCriteria, SearchSort, SearchType, WordMatch } from "./query.ts";
@@ -38,26 +38,23 @@ function setsOf(
   withTitles: boolean,
 ): Sets {
   const facet = (values: readonly string[]) => index.union("f", values);
-  const provinces = scopeIds.map((id) => `province:${id}`);
-  const sets: Chunks[] = [];
-  for (const match of words)
-    sets.push(
-      match.prefix
-        ? index.unionWhere("w", `${match.word}*`, match.word, (term) => term.startsWith(match.word))
-        : index.union("w", match.alternatives),
-    );
-  if (criteria.categoryId !== null) sets.push(facet([`category:${criteria.categoryId}`]));
-  if (criteria.kind !== null) sets.push(facet([`kind:${criteria.kind}`]));
-  if (criteria.addressProvinceId !== null) sets.push(facet([`address:${criteria.addressProvinceId}`]));
-  if (criteria.communeId !== null) sets.push(facet([`commune:${criteria.communeId}`]));
-  if (criteria.verifiedOnly) sets.push(facet(["verified"]));
-  if (criteria.ocopMin !== null) {
-    const least = String(criteria.ocopMin).padStart(6, "0");
-    sets.push(index.unionWhere("o", `>=${least}`, least, () => true));
-  }
+  const described = searchSets(scopeIds, criteria, words);
   // A scope with every province on the floor (the API without `province`) selects nothing: not ANDed, unless it
   // is the only set.
-  if (sets.length === 0 || !index.coversAll("f", "province:", provinces)) sets.push(facet(provinces));
+  const wholeFloor = (set: TermSet) =>
+    "terms" in set &&
+    set.scope === true &&
+    described.length > 1 &&
+    index.coversAll("f", "province:", set.terms);
+  const sets: Chunks[] = described
+    .filter((set) => !wholeFloor(set))
+    .map((set) =>
+      "terms" in set
+        ? index.union(set.kind, set.terms)
+        : index.unionWhere(set.kind, `${set.from}${set.prefix ? "*" : "+"}`, set.from, (term) =>
+            set.prefix ? term.startsWith(set.from) : true,
+          ),
+    );
   const today = todayInVietnam();
   const expired = index.unionWhere("e", `<${today}`, "", (term) => term < today);
   const hasPriceRange = criteria.priceMin !== null || criteria.priceMax !== null;

@@ -12,7 +12,7 @@ import {
   maxPricedCandidates,
   newestMatches,
 } from "./bitmaps.ts";
-import { floorIndexOf } from "./floor-index.ts";
+import { floorIndexOf, floorIndexState } from "./floor-index.ts";
 import { canSearchInMemory, searchInMemory } from "./in-memory.ts";
 import { allowedEdits, editDistance, normalizeQuery } from "./normalize.ts";
 import {
@@ -305,6 +305,9 @@ let memoryEnabled = process.env.SEARCH_MEMORY_INDEX !== "off";
 export const searchPaths = { memory: 0, sql: 0 };
 
 export const searchIndexEnabled = () => memoryEnabled && bitmapsEnabled;
+
+/** For the readiness check: whether searches are answered from the copy in the process yet. */
+export const searchIndexState = (db: Executor) => floorIndexState(db, searchIndexEnabled());
 
 /**
  * For tests: other windows, no copy of the bitmaps in the process (`memory: false`: SQL over the bitmaps), or no

@@ -4,7 +4,13 @@ import { recordAudit } from "../../../platform/audit.ts";
 import { DomainError, ValidationError } from "../../../platform/errors.ts";
 import { isValidIsoDate } from "../calendar/dates.ts";
 import { dossierEvents, dossiers } from "../schema.ts";
-import { type DossierState, type HistoryEntry, replay } from "../workflow/index.ts";
+import {
+  DOSSIER_STATES,
+  type DossierState,
+  type HistoryEntry,
+  replay,
+  TERMINAL_STATES,
+} from "../workflow/index.ts";
 import { getServiceSettings, loadWorkingCalendar } from "./calendar-store.ts";
 import type { DossierRow } from "./listeners.ts";
 import { computeDeadline, snapshotOf } from "./snapshot.ts";
@@ -16,16 +22,9 @@ import { contextOf, loadVersionWorkflow } from "./workflow-context.ts";
  * handed over (approved, rejected: its early/on-time/late is what the dossier page shows live). Closed dossiers
  * (completed, stopped, refused, withdrawn) keep the record they were closed with; drafts have no clock.
  */
-export const RECOMPUTED_STATES = [
-  "submitted",
-  "needs-completion",
-  "received",
-  "in-review",
-  "awaiting-supplement",
-  "proposed",
-  "approved",
-  "rejected",
-] as const satisfies readonly DossierState[];
+export const RECOMPUTED_STATES: readonly DossierState[] = DOSSIER_STATES.filter(
+  (state) => state !== "draft" && !(TERMINAL_STATES as readonly DossierState[]).includes(state),
+);
 
 /** Rows per transaction: short row locks beside officers' actions, and one events query per batch. */
 export const RECOMPUTE_BATCH_SIZE = 500;

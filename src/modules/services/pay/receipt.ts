@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Content } from "pdfmake/interfaces.js";
 import { assertCan } from "../../../platform/authorization.ts";
 import { NotFoundError, UnauthenticatedError } from "../../../platform/errors.ts";
+import { createTranslator } from "../../../platform/i18n.ts";
 import type { RenderPdfOptions } from "../../../platform/pdf.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
 import { amountInWords, formatDate, formatDateTime, formatVnd } from "../../../platform/vn-format.ts";
@@ -65,13 +66,9 @@ export async function getReceipt(
   return { ...row, fees: row.fees.filter((fee) => fee.payableOnline) };
 }
 
-/** How the fee was paid, as the receipt prints it (in Vietnamese, like every official document). */
-const paymentMethodLabels: Record<PaymentGateway, string> = {
-  vnpay: "Trực tuyến qua VNPay",
-  simulator: "Trực tuyến (cổng mô phỏng)",
-  counter: "Tiền mặt tại Bộ phận Một cửa",
-  transfer: "Chuyển khoản ngân hàng",
-};
+/** How the fee was paid, as the receipt prints it: the catalogue's words, in Vietnamese like every official document. */
+const vietnamese = createTranslator("vi");
+const paymentMethodLabel = (gateway: PaymentGateway) => vietnamese(`services.pay.record.method.${gateway}`);
 
 const cell = (text: string, options: Record<string, unknown> = {}): Content => ({ text, ...options });
 
@@ -104,7 +101,7 @@ export async function renderReceiptPdf(
   const isRecorded = payment.gateway === "counter" || payment.gateway === "transfer";
   const paymentLines: [string, string][] = isRecorded
     ? [
-        ["Hình thức thanh toán", paymentMethodLabels[payment.gateway]],
+        ["Hình thức thanh toán", paymentMethodLabel(payment.gateway)],
         ...(payment.gateway === "transfer"
           ? [["Số tham chiếu giao dịch ngân hàng", payment.gatewayTransactionNo ?? ""] as [string, string]]
           : []),
@@ -113,7 +110,7 @@ export async function renderReceiptPdf(
         ["Mã tham chiếu thanh toán", payment.txnRef],
       ]
     : [
-        ["Hình thức thanh toán", paymentMethodLabels[payment.gateway]],
+        ["Hình thức thanh toán", paymentMethodLabel(payment.gateway)],
         ["Mã giao dịch của cổng", payment.gatewayTransactionNo ?? ""],
         ["Ngân hàng", payment.bankCode ?? ""],
         ["Mã tham chiếu thanh toán", payment.txnRef],
