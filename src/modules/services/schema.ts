@@ -326,7 +326,12 @@ export const holidays = pgTable(
   (table) => [uniqueIndex("holidays_province_date_key").on(table.provinceId, table.date)],
 );
 
-export const paymentStatuses = ["pending", "paid", "failed", "cancelled", "expired"] as const;
+/**
+ * `voided`: a payment an officer recorded in error, cancelled with a reason (the money was never taken);
+ * `refunded`: a paid payment whose money was returned (a duplicate payment, a fee not due). Both are final and
+ * explained by a row of `dossier_payment_corrections`.
+ */
+export const paymentStatuses = ["pending", "paid", "failed", "cancelled", "expired", "voided", "refunded"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
 /**
@@ -375,6 +380,85 @@ export const dossierPayments = pgTable(
     uniqueIndex("dossier_payments_txn_ref_key").on(table.txnRef),
     index("dossier_payments_dossier_idx").on(table.dossierId),
     index("dossier_payments_province_created_idx").on(table.provinceId, table.createdAt),
+  ],
+);
+
+export const paymentCorrectionKinds = ["void", "refund"] as const;
+export type PaymentCorrectionKind = (typeof paymentCorrectionKinds)[number];
+
+/**
+ * The correction of a paid payment, one at most per payment: `void` cancels a payment an officer recorded in
+ * error; `refund` records that the money (all of it or a part) was returned, with the bank reference of the
+ * return transfer and the day it was made.
+ */
+export const dossierPaymentCorrections = pgTable(
+  "dossier_payment_corrections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    paymentId: bigint("payment_id", { mode: "number" })
+      .notNull()
+      .references(() => dossierPayments.id),
+    kind: text("kind", { enum: paymentCorrectionKinds }).notNull(),
+    /** The amount voided (the payment's) or returned (at most the payment's). */
+    amountDong: bigint("amount_dong", { mode: "number" }).notNull(),
+    reason: text("reason").notNull(),
+    /** The bank reference of a refund transfer; null for a void or a refund in cash. */
+    reference: text("reference"),
+    /** The day the money was returned (refunds only). */
+    refundedOn: date("refunded_on"),
+    createdByUserId: integer("created_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("dossier_payment_corrections_payment_key").on(table.paymentId),
+    index("dossier_payment_corrections_province_created_idx").on(table.provinceId, table.createdAt),
+  ],
+);
+
+export const deadlineRecomputeStatuses = ["queued", "running", "done", "failed"] as const;
+export type DeadlineRecomputeStatus = (typeof deadlineRecomputeStatuses)[number];
+
+/**
+ * A durable run of `recomputeOpenDeadlines` for one province: queued in the same transaction as the holiday
+ * change that needs it, worked through by the background worker in batches, each batch committing its
+ * progress (`afterId`, the counts) so a restart continues where it stopped.
+ */
+export const deadlineRecomputations = pgTable(
+  "deadline_recomputations",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    provinceId: integer("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    /** The earliest calendar day the change touched; null = every open dossier. */
+    fromDate: date("from_date"),
+    /** What asked for it: `holidays.add`, `holidays.edit`, `holidays.remove`, `holidays.generate`, `cli`… */
+    trigger: text("trigger").notNull(),
+    requestedByUserId: integer("requested_by_user_id").references(() => users.id),
+    status: text("status", { enum: deadlineRecomputeStatuses }).notNull().default("queued"),
+    /** Keyset cursor: the last dossier id whose batch committed. */
+    afterId: bigint("after_id", { mode: "number" }),
+    /** Open dossiers in scope when the run started (for the progress bar); null until then. */
+    total: integer("total"),
+    examined: integer("examined").notNull().default(0),
+    changed: integer("changed").notNull().default(0),
+    attempts: integer("attempts").notNull().default(0),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("deadline_recomputations_pending_idx")
+      .on(table.id)
+      .where(sql`${table.status} in ('queued', 'running')`),
+    index("deadline_recomputations_province_created_idx").on(table.provinceId, table.createdAt),
   ],
 );
 
