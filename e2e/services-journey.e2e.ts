@@ -193,7 +193,7 @@ describe("online public services journey (real server, real browser)", () => {
     expect(await textOf(enterprise.getByRole("heading", { level: 1 }))).toContain(code);
     const receipt = await fetchLink(
       enterpriseContext,
-      enterprise.getByRole("link", { name: "Phiếu tiếp nhận và hẹn trả kết quả (PDF)" }).first(),
+      enterprise.getByRole("link", { name: "Giấy tiếp nhận và hẹn trả kết quả (PDF)" }).first(),
     );
     expect(receipt.type).toContain("application/pdf");
     expect(isPdf(receipt.bytes)).toBe(true);

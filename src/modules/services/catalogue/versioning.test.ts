@@ -146,14 +146,14 @@ test("a form with problems is shown again with them and publishes nothing", asyn
 
 test("an administrator retires and reinstates a procedure, each audited", async () => {
   const admin = await signedIn(brvt, "quantri");
-  const base = `/${brvt}/admin/services/procedures/2.000004`;
+  const base = `/${brvt}/admin/services/procedures/2.000150`;
   const retired = await admin.submit(base, `${base}/status`, { status: "retired" });
   expect(retired.statusCode).toBe(303);
-  expect((await currentOf(brvt, "2.000004")).procedure.status).toBe("retired");
+  expect((await currentOf(brvt, "2.000150")).procedure.status).toBe("retired");
   const list = await testApp.app.inject(`/${brvt}/services?q=hoi+cho+trien+lam`);
-  expect(list.body).not.toContain("/services/2.000004");
+  expect(list.body).not.toContain("/services/2.000150");
   await admin.submit(base, `${base}/status`, { status: "active" });
-  const detail = await currentOf(brvt, "2.000004");
+  const detail = await currentOf(brvt, "2.000150");
   expect(detail.procedure.status).toBe("active");
   const actions = (
     await db()

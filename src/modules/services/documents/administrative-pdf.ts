@@ -21,7 +21,7 @@ export type AdministrativeDocument = {
   /** "Đồng Tháp" */
   place: string;
   issuedOn: Date;
-  /** "GIẤY PHÉP", "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" */
+  /** "GIẤY PHÉP", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" */
   title: string;
   /** Lines under the title ("Bán buôn sản phẩm rượu", "Mã hồ sơ: …"). */
   subtitle?: string[];

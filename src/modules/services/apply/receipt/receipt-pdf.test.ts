@@ -37,7 +37,7 @@ describe("form 01 (receipt and appointment slip)", () => {
     const pdf = await renderReceiptPdf(data);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = extractPdfText(pdf);
-    expect(text).toContain("PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    expect(text).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
     expect(text).toContain("Mã hồ sơ: 000.00.21.H56-261123-0007");
     expect(text).toContain("UBND TỈNH ĐỒNG THÁP");
     expect(text).toContain("Công ty TNHH Xoài Cát Hòa Lộc");

@@ -140,7 +140,7 @@ export function renderReceiptPdf(data: ReceiptData, options: RenderPdfOptions = 
       issuingBody: data.issuingBody,
       place: data.provinceName,
       issuedOn: data.receivedAt ?? data.submittedAt,
-      title: "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+      title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
       subtitle: [`Mã hồ sơ: ${data.code}`],
       body: buildReceiptBody(data),
       // Before receipt no officer has checked the dossier yet: the slip is the system's, with no signer.
@@ -148,7 +148,7 @@ export function renderReceiptPdf(data: ReceiptData, options: RenderPdfOptions = 
         ? { signer: { position: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: data.receiverName } }
         : {}),
       qr: { url: data.lookupUrl, caption: "Tra cứu hồ sơ" },
-      documentTitle: `Phiếu tiếp nhận hồ sơ ${data.code}`,
+      documentTitle: `Giấy tiếp nhận hồ sơ ${data.code}`,
     },
     options,
   );

@@ -1,6 +1,6 @@
-// Procedures a provincial Department of Industry and Trade settles, entered from their legal sources. What
-// could not be checked against the national procedure database here (its codes, some fee amounts and time
-// limits) is listed in ../README.md, "What is not verified"; change an entry only with its source.
+// Procedures a provincial Department of Industry and Trade settles, entered from their legal sources. Each
+// fact's status (confirmed / corrected / unverified) and its source is in ../README.md, "What is verified and
+// what is not", and docs/legal-sources.md; change an entry only with its source.
 import type { CatalogueEntry } from "./catalogue-entry.ts";
 
 const appraisal = (workingDays: number, unit: "trade" | "safety" = "trade") => ({
@@ -190,9 +190,9 @@ export const departmentProcedures: CatalogueEntry[] = [
     ],
   },
   {
-    code: "2.000150",
+    code: "2.000004",
     kind: "procedure",
-    name: "Đăng ký thực hiện khuyến mại theo hình thức mang tính may rủi thực hiện trên địa bàn 01 tỉnh",
+    name: "Đăng ký hoạt động khuyến mại đối với chương trình khuyến mại mang tính may rủi thực hiện trên địa bàn 1 tỉnh, thành phố trực thuộc Trung ương",
     nameEn: "Registration of a lucky-draw promotion within one province",
     field: "xuc-tien-thuong-mai",
     unit: "trade",
@@ -253,12 +253,12 @@ export const departmentProcedures: CatalogueEntry[] = [
     ],
     components: [
       {
-        name: "Văn bản đề nghị thực hiện chương trình khuyến mại",
-        nameEn: "Request to run the promotion",
+        name: "Đăng ký thực hiện chương trình khuyến mại",
+        nameEn: "Registration of the promotion",
         copyKind: "original",
         quantity: 1,
         required: true,
-        templateName: "Mẫu số 01 Phụ lục ban hành kèm theo Nghị định 81/2018/NĐ-CP",
+        templateName: "Mẫu số 02 Phụ lục ban hành kèm theo Nghị định 81/2018/NĐ-CP",
       },
       {
         name: "Thể lệ chương trình khuyến mại",
@@ -266,19 +266,19 @@ export const departmentProcedures: CatalogueEntry[] = [
         copyKind: "original",
         quantity: 1,
         required: true,
-        templateName: "Mẫu số 02 Phụ lục ban hành kèm theo Nghị định 81/2018/NĐ-CP",
+        templateName: "Mẫu số 03 Phụ lục ban hành kèm theo Nghị định 81/2018/NĐ-CP",
       },
       {
-        name: "Mẫu vé số dự thưởng (đối với chương trình có phát hành vé số dự thưởng)",
-        nameEn: "Specimen of the prize tickets (when tickets are issued)",
+        name: "Mẫu bằng chứng xác định trúng thưởng hoặc mô tả chi tiết về bằng chứng xác định trúng thưởng",
+        nameEn: "Specimen of the proof of winning, or a detailed description of it",
         copyKind: "original",
         quantity: 1,
-        required: false,
+        required: true,
         templateName: null,
       },
       {
-        name: "Giấy tờ chứng minh chất lượng hàng hóa, dịch vụ dùng để khuyến mại",
-        nameEn: "Proof of the quality of the goods or services given as prizes",
+        name: "Bản sao giấy tờ về chất lượng của hàng hóa khuyến mại theo quy định của pháp luật",
+        nameEn: "Copy of the quality documents of the promotional goods required by law",
         copyKind: "copy",
         quantity: 1,
         required: false,
@@ -347,7 +347,7 @@ export const departmentProcedures: CatalogueEntry[] = [
     ],
   },
   {
-    code: "2.000004",
+    code: "2.000150",
     kind: "procedure",
     name: "Đăng ký tổ chức hội chợ, triển lãm thương mại tại Việt Nam",
     nameEn: "Registration of a trade fair or exhibition in Vietnam",
@@ -516,7 +516,7 @@ export const departmentProcedures: CatalogueEntry[] = [
     ],
   },
   {
-    code: "2.000647",
+    code: "2.000648",
     kind: "procedure",
     name: "Cấp Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu",
     nameEn: "Certificate of eligibility for a petroleum retail store",
@@ -526,13 +526,13 @@ export const departmentProcedures: CatalogueEntry[] = [
     onlineClass: "partial",
     applicantKinds: ["enterprise"],
     description:
-      "Thương nhân có cửa hàng bán lẻ xăng dầu (tổng đại lý, đại lý, thương nhân nhận quyền hoặc đầu mối) nộp hồ sơ. Sở Công Thương thẩm định hồ sơ, kiểm tra thực tế cửa hàng và cấp Giấy chứng nhận trong thời hạn 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; từ chối phải trả lời bằng văn bản, nêu rõ lý do.",
+      "Thương nhân có cửa hàng bán lẻ xăng dầu (tổng đại lý, đại lý, thương nhân nhận quyền hoặc đầu mối) nộp hồ sơ. Sở Công Thương thẩm định hồ sơ, kiểm tra thực tế cửa hàng và cấp Giấy chứng nhận trong thời hạn 20 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; từ chối phải trả lời bằng văn bản, nêu rõ lý do.",
     descriptionEn:
-      "A trader with a petroleum retail store applies. The Department appraises the dossier, inspects the store and issues the certificate within 15 working days of a complete dossier, or refuses in writing with reasons.",
-    processingWorkingDays: 15,
+      "A trader with a petroleum retail store applies. The Department appraises the dossier, inspects the store and issues the certificate within 20 working days of a complete dossier, or refuses in writing with reasons.",
+    processingWorkingDays: 20,
     steps: [
-      { id: "tham-dinh", name: "Thẩm định hồ sơ", unit: "trade", workingDays: 5 },
-      { id: "kiem-tra", name: "Kiểm tra an toàn, môi trường tại cửa hàng", unit: "safety", workingDays: 8 },
+      { id: "tham-dinh", name: "Thẩm định hồ sơ", unit: "trade", workingDays: 7 },
+      { id: "kiem-tra", name: "Kiểm tra an toàn, môi trường tại cửa hàng", unit: "safety", workingDays: 11 },
     ],
     fees: [
       {
@@ -648,9 +648,10 @@ export const departmentProcedures: CatalogueEntry[] = [
       },
     ],
     legalBasis: [
-      "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 14/2017/QH14 ngày 20/6/2017",
+      "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 42/2024/QH15 ngày 29/6/2024 (hiệu lực từ 01/01/2025, thay thế Luật số 14/2017/QH14)",
       "Nghị định số 71/2018/NĐ-CP ngày 15/5/2018 của Chính phủ quy định chi tiết Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ về vật liệu nổ công nghiệp và tiền chất thuốc nổ",
       "Thông tư số 148/2016/TT-BTC ngày 14/10/2016 của Bộ Tài chính quy định mức thu, chế độ thu, nộp, quản lý và sử dụng phí thẩm định cấp phép sử dụng vật liệu nổ công nghiệp",
+      "Thông tư số 53/2019/TT-BTC của Bộ Tài chính sửa đổi, bổ sung Thông tư số 148/2016/TT-BTC (hiệu lực từ 05/10/2019)",
     ],
     resultType: "licence",
     resultName: "Giấy phép sử dụng vật liệu nổ công nghiệp",
