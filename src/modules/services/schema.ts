@@ -331,7 +331,15 @@ export const holidays = pgTable(
  * `refunded`: a paid payment whose money was returned (a duplicate payment, a fee not due). Both are final and
  * explained by a row of `dossier_payment_corrections`.
  */
-export const paymentStatuses = ["pending", "paid", "failed", "cancelled", "expired", "voided", "refunded"] as const;
+export const paymentStatuses = [
+  "pending",
+  "paid",
+  "failed",
+  "cancelled",
+  "expired",
+  "voided",
+  "refunded",
+] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
 /**
@@ -388,7 +396,7 @@ export type PaymentCorrectionKind = (typeof paymentCorrectionKinds)[number];
 
 /**
  * The correction of a paid payment, one at most per payment: `void` cancels a payment an officer recorded in
- * error; `refund` records that the money (all of it or a part) was returned, with the bank reference of the
+ * error; `refund` records that the whole amount was returned (partial refunds are not modelled), with the bank reference of the
  * return transfer and the day it was made.
  */
 export const dossierPaymentCorrections = pgTable(
@@ -402,7 +410,7 @@ export const dossierPaymentCorrections = pgTable(
       .notNull()
       .references(() => dossierPayments.id),
     kind: text("kind", { enum: paymentCorrectionKinds }).notNull(),
-    /** The amount voided (the payment's) or returned (at most the payment's). */
+    /** The amount voided or returned: the payment's whole amount. */
     amountDong: bigint("amount_dong", { mode: "number" }).notNull(),
     reason: text("reason").notNull(),
     /** The bank reference of a refund transfer; null for a void or a refund in cash. */

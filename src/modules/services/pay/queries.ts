@@ -1,12 +1,26 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { assertCan } from "../../../platform/authorization.ts";
+import { NotFoundError } from "../../../platform/errors.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
+import { users } from "../../identity/schema.ts";
 import { type DossierRow, getDossierForApplicant, getDossierForStaff } from "../dossiers/index.ts";
-import { dossierPayments, dossiers, type ProcedureFee, procedures, procedureVersions } from "../schema.ts";
+import {
+  dossierPaymentCorrections,
+  dossierPayments,
+  dossiers,
+  type ProcedureFee,
+  procedures,
+  procedureVersions,
+} from "../schema.ts";
 import type { DossierState } from "../workflow/index.ts";
 
 export type { DossierRow };
 export type PaymentRow = typeof dossierPayments.$inferSelect;
+export type CorrectionRow = typeof dossierPaymentCorrections.$inferSelect;
+/** A payment as the pages list it: for a recorded one, the officer's name. */
+export type PaymentListRow = PaymentRow & { recordedByName: string | null };
+/** A void or refund with the name of the officer who recorded it. */
+export type CorrectionView = CorrectionRow & { createdByName: string | null };
 
 /**
  * States in which the fee may be paid: from submission (the dossier has its code) until the result is
@@ -38,7 +52,9 @@ export type PaymentOverview = {
   procedureNameEn: string;
   /** The fee lines paid online (the procedure version's `payableOnline` lines); they add up to feeDong. */
   fees: ProcedureFee[];
-  attempts: PaymentRow[];
+  attempts: PaymentListRow[];
+  /** The voids and refunds of these attempts (at most one each). */
+  corrections: CorrectionView[];
   isPayable: boolean;
 };
 
@@ -66,11 +82,19 @@ async function overviewOf(ctx: ServiceContext, dossier: DossierRow): Promise<Pay
     .from(procedureVersions)
     .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
     .where(eq(procedureVersions.id, dossier.procedureVersionId));
-  const attempts = await ctx.db
-    .select()
+  const rows = await ctx.db
+    .select({ payment: dossierPayments, recordedByName: users.fullName })
     .from(dossierPayments)
+    .leftJoin(users, eq(users.id, dossierPayments.recordedByUserId))
     .where(eq(dossierPayments.dossierId, dossier.id))
     .orderBy(desc(dossierPayments.createdAt), desc(dossierPayments.id));
+  const attempts = rows.map((row) => ({ ...row.payment, recordedByName: row.recordedByName }));
+  const corrections = await ctx.db
+    .select({ correction: dossierPaymentCorrections, createdByName: users.fullName })
+    .from(dossierPaymentCorrections)
+    .innerJoin(dossierPayments, eq(dossierPayments.id, dossierPaymentCorrections.paymentId))
+    .leftJoin(users, eq(users.id, dossierPaymentCorrections.createdByUserId))
+    .where(eq(dossierPayments.dossierId, dossier.id));
   return {
     dossier,
     procedureCode: version?.code ?? "",
@@ -78,6 +102,7 @@ async function overviewOf(ctx: ServiceContext, dossier: DossierRow): Promise<Pay
     procedureNameEn: version?.nameEn ?? "",
     fees: (version?.fees ?? []).filter((fee) => fee.payableOnline),
     attempts,
+    corrections: corrections.map((row) => ({ ...row.correction, createdByName: row.createdByName })),
     isPayable: isPayable(dossier),
   };
 }
@@ -98,4 +123,37 @@ export async function findPaymentByTxnRef(
       ),
     );
   return row;
+}
+
+/** A payment an officer is about to void or refund, with its dossier, who recorded it and any correction. */
+export type PaymentForCorrection = {
+  payment: PaymentListRow;
+  dossier: DossierRow;
+  correction: CorrectionView | undefined;
+};
+
+export async function getPaymentForCorrection(
+  ctx: ServiceContext,
+  paymentId: number,
+): Promise<PaymentForCorrection> {
+  assertCan(ctx.actor, "services.payments", ctx.province);
+  const [row] = await ctx.db
+    .select({ payment: dossierPayments, dossier: dossiers, recordedByName: users.fullName })
+    .from(dossierPayments)
+    .innerJoin(dossiers, eq(dossiers.id, dossierPayments.dossierId))
+    .leftJoin(users, eq(users.id, dossierPayments.recordedByUserId))
+    .where(
+      and(eq(dossierPayments.id, paymentId), inArray(dossierPayments.provinceId, [...ctx.province.scopeIds])),
+    );
+  if (!row) throw new NotFoundError();
+  const [correction] = await ctx.db
+    .select({ correction: dossierPaymentCorrections, createdByName: users.fullName })
+    .from(dossierPaymentCorrections)
+    .leftJoin(users, eq(users.id, dossierPaymentCorrections.createdByUserId))
+    .where(eq(dossierPaymentCorrections.paymentId, paymentId));
+  return {
+    payment: { ...row.payment, recordedByName: row.recordedByName },
+    dossier: row.dossier,
+    correction: correction && { ...correction.correction, createdByName: correction.createdByName },
+  };
 }

@@ -10,6 +10,7 @@ import { users } from "../../identity/schema.ts";
 import { renderAdministrativePdf } from "../documents/administrative-pdf.ts";
 import { applicantDossierUrl } from "../dossiers/index.ts";
 import {
+  dossierPaymentCorrections,
   dossierPayments,
   dossiers,
   type PaymentGateway,
@@ -17,7 +18,7 @@ import {
   procedures,
   procedureVersions,
 } from "../schema.ts";
-import type { DossierRow, PaymentRow } from "./queries.ts";
+import type { CorrectionRow, DossierRow, PaymentRow } from "./queries.ts";
 
 export type ReceiptData = {
   payment: PaymentRow;
@@ -27,11 +28,14 @@ export type ReceiptData = {
   fees: ProcedureFee[];
   /** The officer who recorded a counter or transfer payment (null for online payments). */
   recordedByName: string | null;
+  /** The void or refund of a payment that is no longer paid; the receipt stays downloadable and says so. */
+  correction: CorrectionRow | null;
 };
 
 /**
- * A paid attempt's receipt. The applicant gets only receipts of their own dossiers; officers with
- * `services.payments` any of their portal. Unpaid attempts have no receipt (404).
+ * A paid attempt's receipt, also once voided or refunded (it then says so). The applicant gets only receipts of
+ * their own dossiers; officers with `services.payments` any of their portal. Attempts never paid have no
+ * receipt (404).
  */
 export async function getReceipt(
   ctx: ServiceContext,
@@ -48,16 +52,18 @@ export async function getReceipt(
       procedureName: procedureVersions.name,
       fees: procedureVersions.fees,
       recordedByName: users.fullName,
+      correction: dossierPaymentCorrections,
     })
     .from(dossierPayments)
     .innerJoin(dossiers, eq(dossiers.id, dossierPayments.dossierId))
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
     .leftJoin(users, eq(users.id, dossierPayments.recordedByUserId))
+    .leftJoin(dossierPaymentCorrections, eq(dossierPaymentCorrections.paymentId, dossierPayments.id))
     .where(
       and(
         eq(dossierPayments.id, paymentId),
-        eq(dossierPayments.status, "paid"),
+        inArray(dossierPayments.status, ["paid", "voided", "refunded"]),
         inArray(dossierPayments.provinceId, [...ctx.province.scopeIds]),
       ),
     );
@@ -69,6 +75,19 @@ export async function getReceipt(
 /** How the fee was paid, as the receipt prints it: the catalogue's words, in Vietnamese like every official document. */
 const vietnamese = createTranslator("vi");
 const paymentMethodLabel = (gateway: PaymentGateway) => vietnamese(`services.pay.record.method.${gateway}`);
+
+/**
+ * The line under the title of a receipt that no longer stands: "ĐÃ HỦY ngày 05/03/2026 — Lý do: …" or
+ * "ĐÃ HOÀN TRẢ ngày 05/03/2026 — chuyển khoản, số tham chiếu FT… — Lý do: …".
+ */
+export function correctionLine(correction: CorrectionRow): string {
+  if (correction.kind === "void")
+    return `ĐÃ HỦY ngày ${formatDate(correction.createdAt)} — Lý do: ${correction.reason}`;
+  const how = correction.reference
+    ? `chuyển khoản, số tham chiếu ${correction.reference}`
+    : "tiền mặt tại Bộ phận Một cửa";
+  return `ĐÃ HOÀN TRẢ ngày ${formatDate(correction.refundedOn ?? correction.createdAt)} — ${how} — Lý do: ${correction.reason}`;
+}
 
 const cell = (text: string, options: Record<string, unknown> = {}): Content => ({ text, ...options });
 
@@ -164,7 +183,7 @@ export async function renderReceiptPdf(
       place,
       issuedOn: paidAt,
       title: "BIÊN LAI THU PHÍ, LỆ PHÍ",
-      subtitle: ["(Biên lai điện tử)"],
+      subtitle: ["(Biên lai điện tử)", ...(receipt.correction ? [correctionLine(receipt.correction)] : [])],
       body,
       qr: { url: applicantDossierUrl(province.slug, dossier.id), caption: "Hồ sơ" },
       documentTitle: `Biên lai ${payment.receiptNumber ?? payment.txnRef}`,

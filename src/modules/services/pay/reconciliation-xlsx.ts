@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Translate } from "../../../platform/i18n.ts";
 import { formatDate, formatDateTime } from "../../../platform/vn-format.ts";
 import { sheetName, styleHeaderCell, THIN_BORDER } from "../../../platform/xlsx-style.ts";
+import { describeCorrection } from "./correction-text.ts";
 import type { Reconciliation, ReconciliationFilters } from "./reconciliation.ts";
 
 /**
@@ -39,6 +40,7 @@ export async function exportReconciliationXlsx(
     ["services.pay.field.paidAt", 18],
     ["services.pay.field.ipnCount", 10],
     ["services.pay.field.flags", 48],
+    ["services.pay.correct.field.correction", 60],
   ];
   sheet.columns = columns.map(([, width]) => ({ width }));
   sheet.addRow(columns.map(([key]) => t(key))).eachCell(styleHeaderCell);
@@ -59,6 +61,7 @@ export async function exportReconciliationXlsx(
       row.paidAt ? formatDateTime(row.paidAt) : "",
       row.ipnCount,
       row.flags.map((flag) => t(`services.pay.flag.${flag}`)).join("; "),
+      row.correction ? describeCorrection(row.correction, t) : "",
     ]);
     added.eachCell((cell) => {
       cell.border = THIN_BORDER;

@@ -121,6 +121,8 @@ describe("payment reconciliation", () => {
       failed: [0, 0],
       cancelled: [0, 0],
       expired: [0, 0],
+      voided: [0, 0],
+      refunded: [0, 0],
     });
     const flagged = await flagsOf({ ...wholeMonth, flag: "any" });
     expect(flagged.result.rows).toHaveLength(6);

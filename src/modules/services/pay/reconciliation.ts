@@ -3,7 +3,9 @@ import { assertCan } from "../../../platform/authorization.ts";
 import type { FieldIssue } from "../../../platform/errors.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
 import { formatDate, parseVietnameseDate, todayInVietnam } from "../../../platform/vn-format.ts";
+import { users } from "../../identity/schema.ts";
 import {
+  dossierPaymentCorrections,
   dossierPayments,
   dossiers,
   type PaymentGateway,
@@ -11,6 +13,7 @@ import {
   paymentStatuses,
 } from "../schema.ts";
 import { PAYMENT_WINDOW_MINUTES } from "./gateway.ts";
+import type { CorrectionView } from "./queries.ts";
 
 /** What an officer checks when matching the gateway's statement to the dossiers. */
 export const reconciliationFlags = [
@@ -69,6 +72,7 @@ function flagConditions(now: Date): Record<ReconciliationFlag, SQL> {
     // The attempt's amount against the dossier's fee, and against what the gateway reported (vnp_Amount = đồng × 100).
     "amount-mismatch": sql`(${dossierPayments.amountDong} <> ${dossiers.feeDong} or coalesce(${dossierPayments.ipnPayload} ->> 'vnp_Amount', (${dossierPayments.amountDong} * 100)::text) <> (${dossierPayments.amountDong} * 100)::text)`,
     "stale-pending": sql`(${dossierPayments.status} = 'pending' and ${dossierPayments.createdAt} < ${staleBefore.toISOString()}::timestamptz)`,
+    // Only payments still paid count: once the extra one is refunded (or voided) the flag goes.
     "duplicate-payment": sql`(${dossierPayments.status} = 'paid' and exists (select 1 from dossier_payments other where other.dossier_id = ${dossierPayments.dossierId} and other.status = 'paid' and other.id <> ${dossierPayments.id}))`,
   };
 }
@@ -93,6 +97,8 @@ export type ReconciliationRow = {
   dossierPaidAt: Date | null;
   ipnCount: number;
   flags: ReconciliationFlag[];
+  /** The void or refund of the payment, with the name of the officer who recorded it. */
+  correction: CorrectionView | null;
 };
 
 export type Reconciliation = {
@@ -143,12 +149,16 @@ export async function getReconciliation(
       paidAt: dossierPayments.paidAt,
       dossierPaidAt: dossiers.paidAt,
       ipnCount: dossierPayments.ipnCount,
+      correction: dossierPaymentCorrections,
+      correctionByName: users.fullName,
       ...Object.fromEntries(
         reconciliationFlags.map((flag) => [flag, sql<boolean>`${flags[flag]}`.mapWith(Boolean)]),
       ),
     })
     .from(dossierPayments)
     .innerJoin(dossiers, eq(dossiers.id, dossierPayments.dossierId))
+    .leftJoin(dossierPaymentCorrections, eq(dossierPaymentCorrections.paymentId, dossierPayments.id))
+    .leftJoin(users, eq(users.id, dossierPaymentCorrections.createdByUserId))
     .where(where)
     .orderBy(desc(dossierPayments.createdAt), desc(dossierPayments.id))
     .limit(page.limit)
@@ -173,8 +183,13 @@ export async function getReconciliation(
     .groupBy(dossierPayments.status);
   return {
     rows: rows.map((row) => {
-      const record = row as typeof row & Record<ReconciliationFlag, boolean>;
-      return { ...record, flags: reconciliationFlags.filter((flag) => record[flag]) };
+      const { correction, correctionByName, ...record } = row as typeof row &
+        Record<ReconciliationFlag, boolean>;
+      return {
+        ...record,
+        flags: reconciliationFlags.filter((flag) => record[flag]),
+        correction: correction && { ...correction, createdByName: correctionByName },
+      };
     }),
     total: counts?.total ?? 0,
     flaggedCount: counts?.flagged ?? 0,

@@ -1,10 +1,20 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../../../db/client.ts";
-import { createTranslator, isLocale } from "../../../../platform/i18n.ts";
+import { createTranslator, isLocale, type Locale } from "../../../../platform/i18n.ts";
 import { queueMail } from "../../../../platform/mail.ts";
 import { formatVnd } from "../../../../platform/vn-format.ts";
 import { users } from "../../../identity/schema.ts";
 import type { DossierRow, PaymentRow } from "../queries.ts";
+
+/** The language the applicant chose for their account (Vietnamese for a dossier filed at the counter). */
+export async function applicantLocale(tx: Executor, dossier: DossierRow): Promise<Locale> {
+  if (dossier.applicantUserId === null) return "vi";
+  const [user] = await tx
+    .select({ locale: users.locale })
+    .from(users)
+    .where(eq(users.id, dossier.applicantUserId));
+  return isLocale(user?.locale) ? user.locale : "vi";
+}
 
 /** Tells the applicant, in their language, that the fee was received, with the receipt number and a link. */
 export async function mailReceipt(
@@ -13,15 +23,7 @@ export async function mailReceipt(
   payment: PaymentRow,
   dossier: DossierRow,
 ): Promise<void> {
-  let locale: "vi" | "en" = "vi";
-  if (dossier.applicantUserId !== null) {
-    const [user] = await tx
-      .select({ locale: users.locale })
-      .from(users)
-      .where(eq(users.id, dossier.applicantUserId));
-    if (isLocale(user?.locale)) locale = user.locale;
-  }
-  const t = createTranslator(locale);
+  const t = createTranslator(await applicantLocale(tx, dossier));
   const portal = portalUrlOf(dossier.provinceId);
   const params = {
     name: dossier.applicantName,

@@ -40,6 +40,7 @@ export function PayPage(props: {
       <h1>{title}</h1>
       <p class="lead">{procedureName}</p>
       <ErrorSummary issues={props.form.issues} />
+      <CorrectionNotices overview={props.overview} />
       <TableWrap caption={t("services.pay.feeLines")}>
         <thead>
           <tr>
@@ -113,6 +114,32 @@ export function PayPage(props: {
   );
 }
 
+/**
+ * A payment voided or refunded is told to the applicant: when, and for a void why. The fee is then outstanding
+ * again unless another payment stands, and the page above offers payment again while the dossier is payable.
+ */
+function CorrectionNotices({ overview }: { overview: PaymentOverview }) {
+  const { t } = usePage();
+  if (overview.corrections.length === 0) return null;
+  return (
+    <div class="panel panel-warning" role="status">
+      {overview.corrections.map((correction) => {
+        const payment = overview.attempts.find((attempt) => attempt.id === correction.paymentId);
+        return (
+          <p key={correction.id}>
+            {t(`services.pay.correct.applicant.${correction.kind}`, {
+              receipt: payment?.receiptNumber ?? "",
+              amount: money(correction.amountDong),
+              date: formatDate(correction.refundedOn ?? correction.createdAt),
+              reason: correction.reason,
+            })}
+          </p>
+        );
+      })}
+    </div>
+  );
+}
+
 function VietQrSection({ offer }: { offer: VietQrOffer }) {
   const { t } = usePage();
   return (
@@ -172,7 +199,7 @@ function AttemptsTable({ overview, base }: { overview: PaymentOverview; base: st
             <td class="numeric">{money(attempt.amountDong)}</td>
             <td>{t(`services.pay.status.${attempt.status}`)}</td>
             <td>
-              {attempt.status === "paid" && attempt.receiptNumber ? (
+              {attempt.receiptNumber ? (
                 <a href={`${base}/payments/${attempt.id}/receipt.pdf`}>{attempt.receiptNumber}</a>
               ) : (
                 ""

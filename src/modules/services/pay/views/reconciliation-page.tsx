@@ -12,6 +12,7 @@ import { Layout } from "../../../../views/layout.tsx";
 import { usePage } from "../../../../views/page-context.ts";
 import { paymentStatuses } from "../../schema.ts";
 import { type Reconciliation, type ReconciliationFilters, reconciliationFlags } from "../reconciliation.ts";
+import { CorrectionLinks, CorrectionNote } from "./correction-parts.tsx";
 
 const money = (dong: number) => formatVnd(BigInt(dong));
 
@@ -123,6 +124,7 @@ export function ReconciliationPage(props: {
               {t("services.pay.field.ipnCount")}
             </th>
             <th scope="col">{t("services.pay.field.flags")}</th>
+            <th scope="col">{t("services.pay.correct.field.correction")}</th>
           </tr>
         </thead>
         <tbody>
@@ -142,11 +144,7 @@ export function ReconciliationPage(props: {
               <td>{t(`services.pay.status.${row.status}`)}</td>
               <td>{row.gatewayTransactionNo ?? ""}</td>
               <td>
-                {row.status === "paid" && row.receiptNumber ? (
-                  <a href={`${base}/${row.id}/receipt.pdf`}>{row.receiptNumber}</a>
-                ) : (
-                  ""
-                )}
+                {row.receiptNumber ? <a href={`${base}/${row.id}/receipt.pdf`}>{row.receiptNumber}</a> : ""}
               </td>
               <td class="numeric">{row.ipnCount}</td>
               <td>
@@ -155,6 +153,13 @@ export function ReconciliationPage(props: {
                     {t(`services.pay.flag.${flag}`)}
                   </span>
                 ))}
+              </td>
+              <td>
+                {row.correction ? (
+                  <CorrectionNote correction={row.correction} />
+                ) : (
+                  <CorrectionLinks paymentId={row.id} gateway={row.gateway} status={row.status} />
+                )}
               </td>
             </tr>
           ))}

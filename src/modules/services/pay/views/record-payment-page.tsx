@@ -66,6 +66,11 @@ export function RecordPaymentPage(props: { overview: PaymentOverview; form: Form
                 </a>
               </p>
             )}
+            <p>
+              <a href={`${staffDossierPath(slug, dossier.id)}/payments`}>
+                {t("services.pay.correct.payments.link")}
+              </a>
+            </p>
           </div>
         ) : !props.overview.isPayable ? (
           <p class="panel panel-warning">{t("services.pay.error.notPayable")}</p>

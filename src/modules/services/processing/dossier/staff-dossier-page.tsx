@@ -119,6 +119,14 @@ function Summary({ view }: { view: StaffDossierView }) {
                 </a>
               </>
             )}
+            {can(actor, "services.payments", province!) && (
+              <>
+                {" "}
+                <a href={`/${province!.slug}/admin/services/dossiers/${dossier.id}/payments`}>
+                  {t("services.pay.correct.payments.link")}
+                </a>
+              </>
+            )}
           </>
         ) : (
           t("services.processing.payment.none")
