@@ -131,6 +131,31 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))("command line", () => {
     );
   }, 60_000);
 
+  test("recompute-deadlines queues a run and works it through in the foreground; a bad date changes nothing", async () => {
+    const refused = await cli(["recompute-deadlines", "--province", "dong-thap", "--from", "2026-02-30"]);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain("calendar.invalidDate");
+    const result = await cli(["recompute-deadlines", "--province", "dong-thap", "--from", "2026-03-11"]);
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/Recomputation run \d+ queued\./);
+    expect(result.output).toContain("Open dossiers examined: 0; due date moved: 0.");
+    const database = await openDatabase({ dataDir });
+    try {
+      const runs = await database.db.query.deadlineRecomputations.findMany();
+      expect(runs).toEqual([
+        expect.objectContaining({ trigger: "cli", fromDate: "2026-03-11", status: "done", examined: 0 }),
+      ]);
+      const audits = (await database.db.query.auditLog.findMany()).filter(
+        (entry) => entry.action === "services.deadlines.recomputed",
+      );
+      expect(audits.map((entry) => entry.after)).toEqual([
+        { runId: runs[0]!.id, trigger: "cli", from: "2026-03-11", examined: 0, changed: 0, failed: 0 },
+      ]);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
   test("an unknown command prints the usage and exits 2", async () => {
     const result = await cli(["frobnicate"]);
     expect(result.code).toBe(2);

@@ -13,7 +13,7 @@ import {
   sendTradeDigests,
   sendYesterdaysDigests,
 } from "./modules/marketplace/index.ts";
-import { recomputeOpenDeadlines } from "./modules/services/dossiers/index.ts";
+import { queueDeadlineRecompute, runDeadlineRecompute } from "./modules/services/dossiers/index.ts";
 import { recordAudit } from "./platform/audit.ts";
 import { prepareDatabase } from "./startup.ts";
 import { loadDemoData, loadDemoDossiersOnce } from "./workflows/demo-data.ts";
@@ -30,7 +30,7 @@ const usage = `Usage: npm run cli -- <command> [options]
   digest [--date yyyy-mm-dd]       queue the trade-opportunities digest of a day (default: yesterday, Vietnam time)
   recompute-deadlines --province <slug> [--from yyyy-mm-dd]
                                    recompute the due dates of open dossiers from the holiday table (all of them,
-                                   or those due on or after --from)
+                                   or those due on or after --from): queued as a run and worked through here
   backup --file <path>             back up the database (embedded: stop the server first)
   restore --file <path>            restore a backup (embedded: stop the server first)`;
 
@@ -103,13 +103,30 @@ async function main() {
       case "recompute-deadlines": {
         const province = await findProvinceBySlug(db, need("province"));
         if (!province?.isHosted) throw new Error(`Province ${values.province} is not hosted.`);
-        const result = await recomputeOpenDeadlines(db, province.id, {
-          ...(values.from ? { from: values.from } : {}),
-          trigger: "cli",
-        });
-        console.log(
-          `Open dossiers examined: ${result.examined}; due date moved: ${result.changed}; failed: ${result.failed}.`,
+        const runId = await db.transaction((tx) =>
+          queueDeadlineRecompute(tx, {
+            provinceId: province.id,
+            from: values.from ?? null,
+            trigger: "cli",
+            userId: null,
+          }),
         );
+        console.log(`Recomputation run ${runId} queued.`);
+        const result = await runDeadlineRecompute(db, runId, {
+          onProgress: (run) =>
+            console.log(`Examined ${run.examined} / ${run.total ?? "?"}; moved ${run.changed}.`),
+        });
+        if (result.status !== "done") {
+          // A failed attempt (the server's worker retries it), or another run of the province is going.
+          console.log(
+            result.error
+              ? `Run ${runId} is ${result.status} after ${result.attempts} attempt(s): ${result.error}`
+              : `Run ${runId} is ${result.status}; the server's worker continues it.`,
+          );
+          process.exitCode = result.error ? 1 : 0;
+          break;
+        }
+        console.log(`Open dossiers examined: ${result.examined}; due date moved: ${result.changed}.`);
         break;
       }
       case "host-province": {

@@ -41,5 +41,21 @@ export {
   type RecomputeResult,
   recomputeOpenDeadlines,
 } from "./recompute-deadlines.ts";
+export {
+  type DeadlineRecomputeListItem,
+  type DeadlineRecomputeRun,
+  type DeadlineRecomputeTrigger,
+  findDeadlineRecomputeForUpdate,
+  listDeadlineRecomputes,
+  MAX_ATTEMPTS,
+  nudgeDeadlineRecomputes,
+  onDeadlineRecomputeQueued,
+  queueDeadlineRecompute,
+  type RunOutcome,
+  runDeadlineRecompute,
+  runQueuedDeadlineRecomputes,
+  STALE_AFTER_MS,
+  type WorkerOptions,
+} from "./recompute-jobs.ts";
 export type { DossierClock } from "./snapshot.ts";
 export { loadVersionWorkflow, type ProcedureVersionRow } from "./workflow-context.ts";

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, isNull, or } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { recordAudit } from "../../../platform/audit.ts";
 import { DomainError, ValidationError } from "../../../platform/errors.ts";
@@ -32,7 +32,7 @@ export const RECOMPUTE_BATCH_SIZE = 500;
 export type RecomputeOptions = {
   /** The earliest date the holiday change touched (yyyy-mm-dd); without it every open dossier is examined. */
   from?: string;
-  /** What asked for the run (e.g. "services.holidays.add", "cli"): written in the audit row. */
+  /** What asked for the run (e.g. "holidays.add", "cli"): written in the audit row. */
   trigger: string;
   actorUserId?: number | null;
   ipAddress?: string | undefined;
@@ -42,17 +42,117 @@ export type RecomputeOptions = {
 
 export type RecomputeResult = { examined: number; changed: number; failed: number };
 
-type VersionWorkflow = Awaited<ReturnType<typeof loadVersionWorkflow>>;
+export type VersionWorkflow = Awaited<ReturnType<typeof loadVersionWorkflow>>;
 type ClockColumns = Pick<DossierRow, "dueDate" | "timeliness">;
+
+/** The open dossiers a run reads: this province's, in a recomputed state, due on or after `from` (or undated). */
+function inScope(provinceId: number, from: string | undefined) {
+  return and(
+    eq(dossiers.provinceId, provinceId),
+    inArray(dossiers.state, [...RECOMPUTED_STATES]),
+    from === undefined ? undefined : or(isNull(dossiers.dueDate), gte(dossiers.dueDate, from)),
+  );
+}
+
+/** Refuses a start date that is not a real yyyy-mm-dd day (the CLI's `--from`). */
+export function assertRecomputeFrom(from: string | undefined): void {
+  if (from !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(from) && isValidIsoDate(from))) {
+    throw new ValidationError([{ field: "from", messageKey: "calendar.invalidDate" }]);
+  }
+}
+
+/** How many open dossiers a run from `from` will read (the progress bar's length); a row may change meanwhile. */
+export async function countRecomputeScope(
+  db: Executor,
+  provinceId: number,
+  from: string | undefined,
+): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(dossiers).where(inScope(provinceId, from));
+  return row?.n ?? 0;
+}
+
+/** What one batch did; `lastId` is the keyset cursor to continue after, null when no row was left. */
+export type RecomputeBatch = RecomputeResult & { lastId: number | null; failedIds: number[] };
+
+export type RecomputeBatchOptions = {
+  from: string | undefined;
+  /** The keyset cursor: only dossiers with a larger id are read. */
+  afterId: number;
+  batchSize: number;
+  now: Date;
+  /** Procedure versions already loaded by earlier batches of the run. */
+  versions?: Map<number, VersionWorkflow>;
+};
+
+/**
+ * One batch of the replay, inside the caller's transaction: locks the next `batchSize` open dossiers after the
+ * cursor in id order, replays each through the snapshot writer's own functions with the current calendar and
+ * cut-off, "as of" its last action (the instant the writer used, so an open supplement pause counts as the writer
+ * counted it and only the calendar can make a difference), and writes the rows whose dates moved. No history
+ * entry, no e-mail, no listener. A due day depends only on the calendar up to that day, so a change on `from`
+ * cannot move a due date before it: rows due earlier are not read. `recomputeOpenDeadlines` and the durable job
+ * (`recompute-jobs.ts`) both go through here.
+ */
+export async function recomputeDeadlineBatch(
+  tx: Executor,
+  provinceId: number,
+  options: RecomputeBatchOptions,
+): Promise<RecomputeBatch> {
+  const versions = options.versions ?? new Map<number, VersionWorkflow>();
+  const batch: RecomputeBatch = { examined: 0, changed: 0, failed: 0, lastId: null, failedIds: [] };
+  const rows = await tx
+    .select()
+    .from(dossiers)
+    .where(and(inScope(provinceId, options.from), gt(dossiers.id, options.afterId)))
+    .orderBy(asc(dossiers.id))
+    .limit(options.batchSize)
+    .for("update");
+  if (rows.length === 0) return batch;
+  batch.lastId = rows.at(-1)!.id;
+  // Read inside the batch: a second edit committed meanwhile is seen by the remaining batches.
+  const settings = await getServiceSettings(tx, provinceId);
+  const calendar = await loadWorkingCalendar(tx, provinceId);
+  const histories = await loadHistories(tx, rows);
+  for (const row of rows) {
+    let clock: ClockColumns;
+    try {
+      const loaded =
+        versions.get(row.procedureVersionId) ?? (await loadVersionWorkflow(tx, row.procedureVersionId));
+      versions.set(row.procedureVersionId, loaded);
+      const status = replay(histories.get(row.id) ?? [], contextOf(row, loaded.workflow, null));
+      if (status.lastActionAt === null) continue;
+      const deadline = computeDeadline({
+        calendar,
+        status,
+        processingWorkingDays: loaded.version.processingWorkingDays,
+        cutOff: settings.cutOffTime,
+        now: new Date(status.lastActionAt),
+      });
+      clock = snapshotOf({ status, context: contextOf(row, loaded.workflow, row.dueDate), deadline });
+    } catch (error) {
+      // A history the rules refuse is reported (audit row) and left for a person; the rest go on.
+      if (!(error instanceof DomainError)) throw error;
+      batch.failed += 1;
+      batch.failedIds.push(row.id);
+      continue;
+    } finally {
+      batch.examined += 1;
+    }
+    if (clock.dueDate === row.dueDate && clock.timeliness === row.timeliness) continue;
+    await tx
+      .update(dossiers)
+      .set({ dueDate: clock.dueDate, timeliness: clock.timeliness, updatedAt: options.now })
+      .where(eq(dossiers.id, row.id));
+    batch.changed += 1;
+  }
+  return batch;
+}
 
 /**
  * Rewrites the due date and early/on-time/late snapshot of the province's open dossiers after a holiday change,
- * replayed through the snapshot writer's own functions with the current calendar and cut-off, "as of" the
- * dossier's last action (the instant the writer used, so an open supplement pause counts as the writer counted
- * it and only the calendar can make a difference). A due day depends only on the calendar up to that day, so a
- * change on `from` cannot move a due date before it: rows due earlier are not read. No history entry, no e-mail,
- * no listener; a row whose dates come out the same is not written. Batches of `batchSize` rows, locked and in
- * id order (keyset), one transaction each; one audit row for the run.
+ * in the foreground: batches of `batchSize` rows (`recomputeDeadlineBatch`), one transaction each, then one audit
+ * row for the run. The holiday page queues a durable run instead (`queueDeadlineRecompute`); this is for callers
+ * that want the counts at once.
  */
 export async function recomputeOpenDeadlines(
   db: Executor,
@@ -60,9 +160,7 @@ export async function recomputeOpenDeadlines(
   options: RecomputeOptions,
 ): Promise<RecomputeResult> {
   const from = options.from;
-  if (from !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(from) && isValidIsoDate(from))) {
-    throw new ValidationError([{ field: "from", messageKey: "calendar.invalidDate" }]);
-  }
+  assertRecomputeFrom(from);
   const batchSize = options.batchSize ?? RECOMPUTE_BATCH_SIZE;
   const now = options.now ?? new Date();
   const versions = new Map<number, VersionWorkflow>();
@@ -70,63 +168,16 @@ export async function recomputeOpenDeadlines(
   const result: RecomputeResult = { examined: 0, changed: 0, failed: 0 };
   let afterId = 0;
   for (;;) {
-    const batch = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select()
-        .from(dossiers)
-        .where(
-          and(
-            eq(dossiers.provinceId, provinceId),
-            inArray(dossiers.state, [...RECOMPUTED_STATES]),
-            from === undefined ? undefined : or(isNull(dossiers.dueDate), gte(dossiers.dueDate, from)),
-            gt(dossiers.id, afterId),
-          ),
-        )
-        .orderBy(asc(dossiers.id))
-        .limit(batchSize)
-        .for("update");
-      if (rows.length === 0) return rows;
-      // Read inside the batch: a second edit committed meanwhile is seen by the remaining batches.
-      const settings = await getServiceSettings(tx, provinceId);
-      const calendar = await loadWorkingCalendar(tx, provinceId);
-      const histories = await loadHistories(tx, rows);
-      for (const row of rows) {
-        let clock: ClockColumns;
-        try {
-          const loaded =
-            versions.get(row.procedureVersionId) ?? (await loadVersionWorkflow(tx, row.procedureVersionId));
-          versions.set(row.procedureVersionId, loaded);
-          const status = replay(histories.get(row.id) ?? [], contextOf(row, loaded.workflow, null));
-          if (status.lastActionAt === null) continue;
-          const deadline = computeDeadline({
-            calendar,
-            status,
-            processingWorkingDays: loaded.version.processingWorkingDays,
-            cutOff: settings.cutOffTime,
-            now: new Date(status.lastActionAt),
-          });
-          clock = snapshotOf({ status, context: contextOf(row, loaded.workflow, row.dueDate), deadline });
-        } catch (error) {
-          // A history the rules refuse is reported (audit row) and left for a person; the rest go on.
-          if (!(error instanceof DomainError)) throw error;
-          result.failed += 1;
-          if (failedIds.length < 20) failedIds.push(row.id);
-          continue;
-        } finally {
-          result.examined += 1;
-        }
-        if (clock.dueDate === row.dueDate && clock.timeliness === row.timeliness) continue;
-        await tx
-          .update(dossiers)
-          .set({ dueDate: clock.dueDate, timeliness: clock.timeliness, updatedAt: now })
-          .where(eq(dossiers.id, row.id));
-        result.changed += 1;
-      }
-      return rows;
-    });
+    const batch = await db.transaction((tx) =>
+      recomputeDeadlineBatch(tx, provinceId, { from, afterId, batchSize, now, versions }),
+    );
     // Stop on an empty batch, not a short one: a row changed meanwhile drops out of a locked batch.
-    if (batch.length === 0) break;
-    afterId = batch.at(-1)!.id;
+    if (batch.lastId === null) break;
+    afterId = batch.lastId;
+    result.examined += batch.examined;
+    result.changed += batch.changed;
+    result.failed += batch.failed;
+    failedIds.push(...batch.failedIds.slice(0, 20 - failedIds.length));
   }
   await recordAudit(db, {
     provinceId,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { handleForm } from "../../../../platform/http/forms.ts";
 import { idFromParam } from "../../../../platform/http/route-id.ts";
-import { formatNumber, todayInVietnam } from "../../../../platform/vn-format.ts";
+import { todayInVietnam } from "../../../../platform/vn-format.ts";
 import { emptyForm, type FormState } from "../../../../views/components.tsx";
 import type { Flash } from "../../../../views/page-context.ts";
 import { readHolidayYear } from "./holiday-inputs.ts";
@@ -9,42 +9,22 @@ import {
   addHoliday,
   generateHolidayYear,
   getHoliday,
-  type HolidayChange,
   listHolidayYear,
   removeHoliday,
   updateHoliday,
 } from "./holiday-table.ts";
 import { EditHolidayPage, HolidaysPage, holidayFormValues, holidaysPath } from "./holidays-page.tsx";
+import { listRecomputeRuns, retryRecomputeRun } from "./recompute-runs.ts";
 
 type ProvinceParams = { province: string };
 type HolidayParams = ProvinceParams & { id: string };
 
-/**
- * The confirmation after a change: what was done and how many open dossiers had their due date moved; or, when
- * the recomputation failed after the change was saved, that the change stands and the dates follow later.
- */
-function changeFlash(
-  request: FastifyRequest,
-  change: HolidayChange<unknown>,
-  messages: { done: string; failed: string },
-  params: Record<string, string>,
-): Flash {
-  const { recomputed } = change;
-  if (!recomputed.ok) {
-    request.log.error({ err: recomputed.error }, "recomputing the open dossiers' due dates failed");
-    return { kind: "error", messageKey: messages.failed, params };
-  }
-  return {
-    kind: "success",
-    messageKey: messages.done,
-    params: { ...params, changed: formatNumber(recomputed.changed) },
-  };
-}
-
-const rowMessages = {
-  done: "services.processing.holidays.recomputed",
-  failed: "services.processing.holidays.recomputedFailed",
-};
+/** The confirmation after a change: what was done, and that the open dossiers' deadlines are being recomputed. */
+const changeFlash = (change: string): Flash => ({
+  kind: "success",
+  messageKey: "services.processing.holidays.recomputeQueued",
+  params: { change },
+});
 
 /** `/{slug}/admin/services/holidays`: the administrator's holiday table (services.manage). */
 export async function holidayRoutes(app: FastifyInstance) {
@@ -52,20 +32,24 @@ export async function holidayRoutes(app: FastifyInstance) {
   const yearOf = (body: unknown) => readHolidayYear((body as { year?: unknown } | null)?.year, currentYear());
 
   async function renderYear(request: FastifyRequest, year: number, addForm: FormState) {
-    const table = await listHolidayYear(request.serviceContext(), year);
-    return <HolidaysPage table={table} addForm={addForm} />;
+    const ctx = request.serviceContext();
+    const table = await listHolidayYear(ctx, year);
+    return <HolidaysPage table={table} addForm={addForm} runs={await listRecomputeRuns(ctx)} />;
   }
 
   app.get<{ Params: ProvinceParams; Querystring: { year?: string } }>(
     "/:province/admin/services/holidays",
-    async (request, reply) =>
-      reply.render(
+    async (request, reply) => {
+      // The list of recomputations shows progress: a cached copy would freeze it.
+      reply.header("cache-control", "no-store");
+      return reply.render(
         await renderYear(
           request,
           readHolidayYear(request.query.year, currentYear()),
           emptyForm({ kind: "swapped" }),
         ),
-      ),
+      );
+    },
   );
 
   app.post<{ Params: ProvinceParams }>(
@@ -74,18 +58,11 @@ export async function holidayRoutes(app: FastifyInstance) {
       handleForm(request, reply, {
         run: () => generateHolidayYear(request.serviceContext(), request.body),
         onSuccess: (change) =>
-          reply.redirectWithFlash(
-            holidaysPath(request.params.province, change.value),
-            changeFlash(
-              request,
-              change,
-              {
-                done: "services.processing.holidays.recomputedGenerated",
-                failed: "services.processing.holidays.recomputedGeneratedFailed",
-              },
-              { year: String(change.value) },
-            ),
-          ),
+          reply.redirectWithFlash(holidaysPath(request.params.province, change.value), {
+            kind: "success",
+            messageKey: "services.processing.holidays.recomputeQueuedGenerated",
+            params: { year: String(change.value) },
+          }),
         renderInvalid: (form) => renderYear(request, yearOf(request.body), form),
       }),
   );
@@ -96,7 +73,7 @@ export async function holidayRoutes(app: FastifyInstance) {
       onSuccess: (change) =>
         reply.redirectWithFlash(
           holidaysPath(request.params.province, Number(change.value.date.slice(0, 4))),
-          changeFlash(request, change, rowMessages, { change: "services.processing.holidays.added" }),
+          changeFlash("services.processing.holidays.added"),
         ),
       renderInvalid: (form) => renderYear(request, yearOf(request.body), form),
     }),
@@ -117,7 +94,7 @@ export async function holidayRoutes(app: FastifyInstance) {
       onSuccess: (change) =>
         reply.redirectWithFlash(
           holidaysPath(request.params.province, Number(change.value.date.slice(0, 4))),
-          changeFlash(request, change, rowMessages, { change: "services.processing.holidays.updated" }),
+          changeFlash("services.processing.holidays.updated"),
         ),
       renderInvalid: async (form) => (
         <EditHolidayPage holiday={await getHoliday(request.serviceContext(), holidayId)} form={form} />
@@ -135,11 +112,25 @@ export async function holidayRoutes(app: FastifyInstance) {
         onSuccess: (change) =>
           reply.redirectWithFlash(
             holidaysPath(request.params.province, Number(change.value.date.slice(0, 4))),
-            changeFlash(request, change, rowMessages, { change: "services.processing.holidays.removed" }),
+            changeFlash("services.processing.holidays.removed"),
           ),
         renderInvalid: async (form) =>
           renderYear(request, Number((await getHoliday(ctx, holidayId)).date.slice(0, 4)), form),
       });
+    },
+  );
+
+  app.post<{ Params: HolidayParams }>(
+    "/:province/admin/services/holidays/recomputations/:id/retry",
+    async (request, reply) => {
+      await retryRecomputeRun(request.serviceContext(), idFromParam(request.params.id));
+      return reply.redirectWithFlash(
+        `${holidaysPath(request.params.province, yearOf(request.body))}#recompute-runs`,
+        {
+          kind: "success",
+          messageKey: "services.processing.holidays.recomputeRun.retried",
+        },
+      );
     },
   );
 }

@@ -6,19 +6,38 @@ import { NotFoundError, ValidationError } from "../../../../platform/errors.ts";
 import type { ServiceContext } from "../../../../platform/request-context.ts";
 import { parseInput } from "../../../../platform/validation.ts";
 import { dayOfWeek, generatePublicHolidays, type PublicHoliday } from "../../calendar/index.ts";
+import {
+  type DeadlineRecomputeTrigger,
+  nudgeDeadlineRecomputes,
+  queueDeadlineRecompute,
+} from "../../dossiers/index.ts";
 import { holidays } from "../../schema.ts";
 import { type HolidayRow, HolidayRowInput, HolidayYearInput } from "./holiday-inputs.ts";
-import { type RecomputeOutcome, recomputeAfterHolidayChange } from "./recompute-after-change.ts";
 
 // The administrator's holiday table. A year with rows is read as it stands (the core's loadWorkingCalendar);
 // a year without rows falls back to the generated defaults. So adding the first row of a year generates the
 // defaults first: one manual row must never silently replace Tết and every other statutory day off.
 
-// Every change is followed, once committed, by the recomputation of the open dossiers' snapshot due dates
-// from the earliest date it touched (`recomputed`, shown to the administrator).
+// Every change queues, in its own transaction, the recomputation of the open dossiers' snapshot due dates from
+// the earliest date it touched; once committed, the background worker is nudged (../../dossiers/recompute-jobs.ts).
 
-/** A committed change of the table and what it did to the open dossiers' due dates. */
-export type HolidayChange<Value> = { value: Value; recomputed: RecomputeOutcome };
+/** A committed change of the table and the recomputation run it queued. */
+export type HolidayChange<Value> = { value: Value; recomputeRunId: number };
+
+/** Queues the run inside the change's transaction: the change and its run commit together or not at all. */
+const queueRecompute = (tx: Executor, ctx: ServiceContext, from: string, trigger: DeadlineRecomputeTrigger) =>
+  queueDeadlineRecompute(tx, {
+    provinceId: ctx.province.id,
+    from,
+    trigger,
+    userId: ctx.actor?.userId ?? null,
+  });
+
+/** After the commit: the worker starts at once instead of at its next tick; not awaited. */
+function committed<Value>(value: Value, recomputeRunId: number): HolidayChange<Value> {
+  nudgeDeadlineRecomputes();
+  return { value, recomputeRunId };
+}
 
 const yearRange = (year: number) => between(holidays.date, `${year}-01-01`, `${year}-12-31`);
 
@@ -86,21 +105,19 @@ export async function generateHolidayYear(
 ): Promise<HolidayChange<number>> {
   assertCan(ctx.actor, "services.manage", ctx.province);
   const { year } = parseInput(HolidayYearInput, form);
-  await ctx.db.transaction(async (tx) => {
+  const [from] = generatePublicHolidays(year)
+    .map((entry) => entry.date)
+    .sort();
+  const runId = await ctx.db.transaction(async (tx) => {
     if ((await countYearRows(tx, ctx.province.id, year)) > 0) {
       throw new ValidationError([
         { field: "year", messageKey: "services.processing.holidays.validation.alreadyGenerated" },
       ]);
     }
     await insertDefaults(tx, ctx, year);
+    return queueRecompute(tx, ctx, from!, "holidays.generate");
   });
-  const [from] = generatePublicHolidays(year)
-    .map((entry) => entry.date)
-    .sort();
-  return {
-    value: year,
-    recomputed: await recomputeAfterHolidayChange(ctx, from, "services.holidays.generate"),
-  };
+  return committed(year, runId);
 }
 
 /** A weekend day can only be worked; a working day can only be given off (Decision 188/1999: Sat and Sun off). */
@@ -160,7 +177,7 @@ export async function addHoliday(ctx: ServiceContext, form: unknown): Promise<Ho
   const input = parseInput(HolidayRowInput, form);
   const year = checkYear(input.date);
   checkKindAgainstWeekday(input);
-  const added = await ctx.db.transaction(async (tx) => {
+  const { added, runId } = await ctx.db.transaction(async (tx) => {
     if ((await countYearRows(tx, ctx.province.id, year)) === 0) await insertDefaults(tx, ctx, year);
     await assertDateFree(tx, ctx.province.id, input.date);
     const [row] = await tx
@@ -176,13 +193,10 @@ export async function addHoliday(ctx: ServiceContext, form: unknown): Promise<Ho
       after: auditImage(row!),
       ipAddress: ctx.ipAddress,
     });
-    return row!;
+    // The defaults written first for an empty year are what the calendar already used: only the new day counts.
+    return { added: row!, runId: await queueRecompute(tx, ctx, row!.date, "holidays.add") };
   });
-  // The defaults written first for an empty year are what the calendar already used: only the new day counts.
-  return {
-    value: added,
-    recomputed: await recomputeAfterHolidayChange(ctx, added.date, "services.holidays.add"),
-  };
+  return committed(added, runId);
 }
 
 /** A row of this portal's table, locked for a change; another province's row is not found. */
@@ -216,7 +230,7 @@ export async function updateHoliday(
   const input = parseInput(HolidayRowInput, form);
   checkYear(input.date);
   checkKindAgainstWeekday(input);
-  const { before, after } = await ctx.db.transaction(async (tx) => {
+  const { after, runId } = await ctx.db.transaction(async (tx) => {
     const before = await lockHoliday(tx, ctx, holidayId);
     if (before.date.slice(0, 4) !== input.date.slice(0, 4)) {
       throw new ValidationError([
@@ -239,14 +253,11 @@ export async function updateHoliday(
       after: auditImage(after!),
       ipAddress: ctx.ipAddress,
     });
-    return { before, after: after! };
+    // A moved row changes both its old and its new date.
+    const [from] = [before.date, after!.date].sort();
+    return { after: after!, runId: await queueRecompute(tx, ctx, from!, "holidays.edit") };
   });
-  // A moved row changes both its old and its new date.
-  const [from] = [before.date, after.date].sort();
-  return {
-    value: after,
-    recomputed: await recomputeAfterHolidayChange(ctx, from, "services.holidays.update"),
-  };
+  return committed(after, runId);
 }
 
 /**
@@ -258,7 +269,7 @@ export async function removeHoliday(
   holidayId: number,
 ): Promise<HolidayChange<HolidayRow>> {
   const actor = assertCan(ctx.actor, "services.manage", ctx.province);
-  const removed = await ctx.db.transaction(async (tx) => {
+  const { removed, runId } = await ctx.db.transaction(async (tx) => {
     const before = await lockHoliday(tx, ctx, holidayId);
     if ((await countYearRows(tx, ctx.province.id, Number(before.date.slice(0, 4)))) <= 1) {
       throw new ValidationError([
@@ -275,10 +286,7 @@ export async function removeHoliday(
       before: auditImage(before),
       ipAddress: ctx.ipAddress,
     });
-    return before;
+    return { removed: before, runId: await queueRecompute(tx, ctx, before.date, "holidays.remove") };
   });
-  return {
-    value: removed,
-    recomputed: await recomputeAfterHolidayChange(ctx, removed.date, "services.holidays.remove"),
-  };
+  return committed(removed, runId);
 }

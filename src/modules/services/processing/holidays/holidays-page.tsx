@@ -13,8 +13,10 @@ import { FormPage } from "../../../../views/form-page.tsx";
 import { Layout } from "../../../../views/layout.tsx";
 import { usePage } from "../../../../views/page-context.ts";
 import { dayOfWeek } from "../../calendar/index.ts";
+import type { DeadlineRecomputeListItem } from "../../dossiers/index.ts";
 import { FIRST_HOLIDAY_YEAR, HOLIDAY_KINDS, type HolidayRow, LAST_HOLIDAY_YEAR } from "./holiday-inputs.ts";
 import type { HolidayYear } from "./holiday-table.ts";
+import { RecomputeRuns } from "./recompute-runs-view.tsx";
 
 export const holidaysPath = (slug: string, year?: number) =>
   `/${slug}/admin/services/holidays${year === undefined ? "" : `?year=${year}`}`;
@@ -139,8 +141,19 @@ function DefaultsPreview({ table }: { table: HolidayYear }) {
   );
 }
 
-/** The year's table (or the defaults it would start from), year navigation and the form to add a row. */
-export function HolidaysPage({ table, addForm }: { table: HolidayYear; addForm: FormState }) {
+/**
+ * The year's table (or the defaults it would start from), year navigation, the form to add a row, and the latest
+ * recomputations of the open dossiers' deadlines that the changes queued.
+ */
+export function HolidaysPage({
+  table,
+  addForm,
+  runs,
+}: {
+  table: HolidayYear;
+  addForm: FormState;
+  runs: DeadlineRecomputeListItem[];
+}) {
   const { t, province } = usePage();
   const slug = province!.slug;
   const title = t("services.processing.holidays.title", { year: table.year });
@@ -173,6 +186,7 @@ export function HolidaysPage({ table, addForm }: { table: HolidayYear; addForm: 
         <HolidayFields form={addForm} />
         <SubmitButton label={t("services.processing.holidays.add")} />
       </Form>
+      <RecomputeRuns runs={runs} year={table.year} pagePath={holidaysPath(slug, table.year)} />
     </Layout>
   );
 }

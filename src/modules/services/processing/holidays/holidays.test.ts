@@ -3,14 +3,24 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { Browser, buildTestApp, type TestApp } from "../../../../../test/helpers/app.ts";
 import { contextAs, seedServiceFixture, submitDossierFixture } from "../../../../../test/helpers/services.ts";
 import { auditLog } from "../../../identity/schema.ts";
-import { getDossierForStaff, summarizeDossierClockFor } from "../../dossiers/index.ts";
-import { dossiers, holidays } from "../../schema.ts";
+import {
+  getDossierForStaff,
+  onDeadlineRecomputeQueued,
+  runQueuedDeadlineRecomputes,
+  summarizeDossierClockFor,
+} from "../../dossiers/index.ts";
+import { deadlineRecomputations, dossiers, holidays } from "../../schema.ts";
 
 const slug = "ba-ria-vung-tau";
 let testApp: TestApp;
 let admin: Browser;
+/** How many times a change nudged the background worker (none runs in tests: they call it themselves). */
+let nudges = 0;
 beforeAll(async () => {
   testApp = await buildTestApp();
+  onDeadlineRecomputeQueued(() => {
+    nudges += 1;
+  });
   admin = new Browser(testApp.app);
   await admin.signIn(slug, `quantri@${slug}.demo`);
 });
@@ -36,10 +46,17 @@ test("a year without rows shows the Labour Code defaults, and generating writes 
     { year: "2027" },
   );
   expect(response.statusCode).toBe(303);
-  // The defaults are what the calendar already used for an empty year: no open dossier moves.
   expect((await admin.get(response.headers.location as string)).body).toContain(
-    "Đã tạo bảng ngày nghỉ năm 2027. Đã tính lại thời hạn giải quyết; số hồ sơ đang giải quyết được dời ngày hẹn trả kết quả: 0.",
+    "Đã tạo bảng ngày nghỉ năm 2027. Đang tính lại hạn giải quyết của các hồ sơ đang mở…",
   );
+  // The defaults are what the calendar already used for an empty year: no open dossier moves.
+  const [run] = await runQueuedDeadlineRecomputes(db());
+  expect(run).toMatchObject({
+    trigger: "holidays.generate",
+    fromDate: "2027-01-01",
+    status: "done",
+    changed: 0,
+  });
   const rows = await rowsOf(2027);
   expect(rows.length).toBeGreaterThanOrEqual(11);
   expect(rows.every((row) => row.source === "generated")).toBe(true);
@@ -86,6 +103,7 @@ test("adding a day to an empty year keeps the defaults; a weekday cannot be a ma
   const rows = await rowsOf(2028);
   expect(rows.find((row) => row.date === "2028-01-08")?.source).toBe("manual");
   expect(rows.some((row) => row.date === "2028-01-01")).toBe(true);
+  await runQueuedDeadlineRecomputes(db());
 });
 
 test("an extra day off moves a received dossier's due date, live and in its snapshot; removing it moves it back", async () => {
@@ -113,6 +131,7 @@ test("an extra day off moves a received dossier's due date, live and in its snap
     )?.[1];
   expect(await dueOn()).toBe("2026-03-16");
   expect(await snapshotDue()).toBe("2026-03-16");
+  const nudgesBefore = nudges;
   const added = await admin.submit(
     `/${slug}/admin/services/holidays?year=2026`,
     `/${slug}/admin/services/holidays`,
@@ -125,11 +144,14 @@ test("an extra day off moves a received dossier's due date, live and in its snap
   );
   expect(added.statusCode).toBe(303);
   expect(await dueOn()).toBe("2026-03-17");
-  // The inbox and lookups read the snapshot: it moved as soon as the change was saved.
-  expect(await snapshotDue()).toBe("2026-03-17");
   expect(await confirmation(added)).toBe(
-    "Đã thêm ngày vào bảng. Đã tính lại thời hạn giải quyết; số hồ sơ đang giải quyết được dời ngày hẹn trả kết quả: 1.",
+    "Đã thêm ngày vào bảng. Đang tính lại hạn giải quyết của các hồ sơ đang mở…",
   );
+  // The inbox and lookups read the snapshot: the change nudged the worker, which moves it.
+  expect(nudges).toBe(nudgesBefore + 1);
+  expect(await snapshotDue()).toBe("2026-03-16");
+  await runQueuedDeadlineRecomputes(db());
+  expect(await snapshotDue()).toBe("2026-03-17");
   const [row] = (await rowsOf(2026)).filter((candidate) => candidate.date === "2026-03-11");
   const edited = await admin.submit(
     `/${slug}/admin/services/holidays/${row!.id}/edit`,
@@ -142,19 +164,25 @@ test("an extra day off moves a received dossier's due date, live and in its snap
     },
   );
   expect(edited.statusCode).toBe(303);
+  expect(await confirmation(edited)).toBe(
+    "Đã cập nhật ngày. Đang tính lại hạn giải quyết của các hồ sơ đang mở…",
+  );
+  await runQueuedDeadlineRecomputes(db());
   expect(await dueOn()).toBe("2026-03-17");
   // Thu 12/3 off instead of Wed 11/3: still Tue 10, Wed 11, Fri 13, Mon 16, Tue 17.
   expect(await snapshotDue()).toBe("2026-03-17");
-  expect(await confirmation(edited)).toContain("được dời ngày hẹn trả kết quả: 0.");
   const removed = await admin.submit(
     `/${slug}/admin/services/holidays?year=2026`,
     `/${slug}/admin/services/holidays/${row!.id}/delete`,
     {},
   );
   expect(removed.statusCode).toBe(303);
+  expect(await confirmation(removed)).toBe(
+    "Đã xóa ngày khỏi bảng. Đang tính lại hạn giải quyết của các hồ sơ đang mở…",
+  );
+  await runQueuedDeadlineRecomputes(db());
   expect(await dueOn()).toBe("2026-03-16");
   expect(await snapshotDue()).toBe("2026-03-16");
-  expect(await confirmation(removed)).toContain("được dời ngày hẹn trả kết quả: 1.");
   const audits = await db()
     .select()
     .from(auditLog)
@@ -177,9 +205,27 @@ test("an extra day off moves a received dossier's due date, live and in its snap
       )
   ).filter((audit) => String((audit.after as { from: string }).from).startsWith("2026-03"));
   expect(runs.map((audit) => audit.after)).toEqual([
-    { trigger: "services.holidays.add", from: "2026-03-11", examined: 1, changed: 1, failed: 0 },
-    { trigger: "services.holidays.update", from: "2026-03-11", examined: 1, changed: 0, failed: 0 },
-    { trigger: "services.holidays.remove", from: "2026-03-12", examined: 1, changed: 1, failed: 0 },
+    expect.objectContaining({
+      trigger: "holidays.add",
+      from: "2026-03-11",
+      examined: 1,
+      changed: 1,
+      failed: 0,
+    }),
+    expect.objectContaining({
+      trigger: "holidays.edit",
+      from: "2026-03-11",
+      examined: 1,
+      changed: 0,
+      failed: 0,
+    }),
+    expect.objectContaining({
+      trigger: "holidays.remove",
+      from: "2026-03-12",
+      examined: 1,
+      changed: 1,
+      failed: 0,
+    }),
   ]);
   expect(new Set(runs.map((audit) => audit.actorUserId)).size).toBe(1);
   expect(runs[0]!.actorUserId).toBe(ctxAdmin.actor!.userId);
@@ -207,4 +253,62 @@ test("officers cannot open or change the holiday table; another province's row i
   );
   expect(response.statusCode).toBe(404);
   expect((await rowsOf(2029)).some((candidate) => candidate.id === row!.id)).toBe(true);
+});
+
+test("the page lists the latest recomputations: a running one's progress in a bar and in words, a done one's counts", async () => {
+  const id = await provinceId();
+  const ctxAdmin = await contextAs(db(), slug, `quantri@${slug}.demo`);
+  await db()
+    .insert(deadlineRecomputations)
+    .values([
+      {
+        provinceId: id,
+        fromDate: "2026-04-30",
+        trigger: "holidays.edit",
+        requestedByUserId: ctxAdmin.actor!.userId,
+        status: "done",
+        total: 40,
+        examined: 40,
+        changed: 3,
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+        finishedAt: new Date(),
+      },
+      {
+        provinceId: id,
+        fromDate: null,
+        trigger: "cli",
+        status: "running",
+        total: 1234,
+        examined: 500,
+        changed: 12,
+        startedAt: new Date(),
+        heartbeatAt: new Date(),
+      },
+    ]);
+  const page = (await admin.get(`/${slug}/admin/services/holidays?year=2026`)).body;
+  expect(page).toContain("Tính lại hạn giải quyết");
+  expect(page).toMatch(/<progress id="recompute-progress-\d+" max="1234" value="500">/);
+  expect(page).toMatch(/<label for="recompute-progress-\d+"[^>]*>Tiến độ<\/label>/);
+  expect(page).toContain("500 / 1.234 hồ sơ");
+  expect(page).toContain("Đang chạy");
+  expect(page).toContain("Tất cả hồ sơ đang mở");
+  expect(page).toContain("Lệnh quản trị hệ thống");
+  expect(page).toContain("3 hồ sơ đổi hạn / 40 hồ sơ đã xét");
+  expect(page).toContain("Hồ sơ hẹn từ 30/04/2026");
+  expect(page).toContain(ctxAdmin.actor!.fullName);
+  // Without JavaScript, a link reloads the list; the page does not refresh itself.
+  expect(page).toContain(`href="/${slug}/admin/services/holidays?year=2026#recompute-runs"`);
+  expect(page).not.toContain('http-equiv="refresh"');
+  // Other provinces' runs are not listed.
+  const other = await contextAs(db(), "dong-thap", null);
+  await db().insert(deadlineRecomputations).values({
+    provinceId: other.province.id,
+    trigger: "holidays.add",
+    fromDate: "2026-05-01",
+    status: "queued",
+  });
+  expect((await admin.get(`/${slug}/admin/services/holidays?year=2026`)).body).not.toContain(
+    "Hồ sơ hẹn từ 01/05/2026",
+  );
 });
