@@ -88,6 +88,9 @@ function lowerBound(values: readonly string[], value: string): number {
  */
 export type Matches = { chunks: number[]; words: Int32Array };
 
+/** A chunk without documents (never written). */
+const noWords = new Int32Array(chunkWords);
+
 const emptyMatches = (): Matches => ({ chunks: [], words: new Int32Array(0) });
 
 /** Adds chunk `chunk` with `words` to `matches` unless it is empty; whether it was added. */
@@ -149,6 +152,8 @@ export class FloorIndex {
   /** Whether every price is a whole number JavaScript holds exactly (below 2^53 đồng). */
   private pricesExact = true;
   private readonly slabs: Int32Array[] = [];
+  /** evaluate's working chunk (a search runs synchronously from evaluate's start to its end). */
+  private readonly scratch = new Int32Array(chunkWords);
   /** The floor's vocabulary (`search_words`, in order), read again at every change of the floor. */
   private vocabulary: string[] = [];
   /** The trigrams of the vocabulary's words, as they are needed. */
@@ -487,9 +492,9 @@ export class FloorIndex {
     const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
     const selected: Matches = { chunks: [], words: this.slab(smallest.size * chunkWords) };
     const top: Matches | null = titles && { chunks: [], words: this.slab(smallest.size * chunkWords) };
-    const words = new Int32Array(chunkWords);
+    const words = this.scratch;
     const others: Int32Array[] = [];
-    const none = new Int32Array(chunkWords);
+    const none = noWords;
     // Simple loops, one per step: V8 compiles each to tight code (a fused loop was ten times slower).
     chunks: for (const [chunk, first] of smallest) {
       others.length = 0;
@@ -631,35 +636,40 @@ export class FloorIndex {
       const chunk = set.chunks[position]!;
       if (order === "newest" && heap.length === limit && this.chunkNewest[chunk]! < published[heap[0]!]!)
         break;
-      const words = set.words.subarray(position * chunkWords, (position + 1) * chunkWords);
+      const words = set.words;
+      const offset = position * chunkWords;
       const base = chunk << chunkShift;
       for (let index = 0; index < chunkWords; index += 1) {
-        let word = words[index]!;
+        let word = words[offset + index]!;
         while (word !== 0) {
           const lowest = word & -word;
           const id = base + index * 32 + 31 - Math.clz32(lowest);
           word ^= lowest;
+          // Sift with a moving hole rather than swaps (a destructuring swap allocated an array each time).
           if (heap.length < limit) {
+            let at = heap.length;
             heap.push(id);
-            let at = heap.length - 1;
             while (at > 0) {
               const parent = (at - 1) >> 1;
-              if (!before(heap[parent]!, heap[at]!)) break;
-              [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
+              const above = heap[parent]!;
+              if (!before(above, id)) break;
+              heap[at] = above;
               at = parent;
             }
+            heap[at] = id;
           } else if (before(id, heap[0]!)) {
-            heap[0] = id;
             let at = 0;
             for (;;) {
               const left = at * 2 + 1;
-              let last = at;
-              if (left < limit && before(heap[last]!, heap[left]!)) last = left;
-              if (left + 1 < limit && before(heap[last]!, heap[left + 1]!)) last = left + 1;
-              if (last === at) break;
-              [heap[last], heap[at]] = [heap[at]!, heap[last]!];
-              at = last;
+              if (left >= limit) break;
+              let child = left;
+              if (left + 1 < limit && before(heap[left]!, heap[left + 1]!)) child = left + 1;
+              const below = heap[child]!;
+              if (!before(id, below)) break;
+              heap[at] = below;
+              at = child;
             }
+            heap[at] = id;
           }
         }
       }

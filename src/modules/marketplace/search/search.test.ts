@@ -6,6 +6,7 @@ import type { Executor } from "../../../db/client.ts";
 import { enterprises } from "../../enterprises/schema.ts";
 import { communes } from "../../geo/schema.ts";
 import { offers, products, storefronts } from "../schema.ts";
+import { SearchResponseSchema } from "../search-routes.tsx";
 import { refreshEnterpriseListings, refreshOfferDocument, refreshProductDocument } from "./documents.ts";
 
 // Every fixture's title carries the made-up word "Xuvatest", so filters can be checked against exact sets
@@ -22,6 +23,11 @@ const key = (item: { type: string; id: number }) => `${item.type}:${item.id}`;
 
 async function api(query: string): Promise<{ status: number; body: ApiBody & { message?: string } }> {
   const response = await testApp.app.inject({ method: "GET", url: `/api/v1/search?${query}` });
+  // The route sends what it built without parsing it through the documented schema: every answer is checked here.
+  if (response.statusCode === 200) {
+    expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
+    SearchResponseSchema.parse(response.json());
+  }
   return { status: response.statusCode, body: response.json() };
 }
 
