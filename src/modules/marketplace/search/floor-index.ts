@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
 import { executePrepared, intArray } from "../../../db/prepared.ts";
+import { at, kernel, slot, slotViews } from "./bitmap-kernel.ts";
 
 /**
- * The search bitmaps held in the web process (docs/adr/0004-floor-search.md, "Fourth measurement").
+ * The search bitmaps held in the web process (docs/adr/0004-floor-search.md, "Fourth measurement"; the AND and
+ * count pass in WebAssembly, bitmap-kernel.ts, "Fifth measurement").
  *
  * `search_bitmaps` (migration 0008) holds, per term, one 8,192-bit bitmap per chunk of document ids; a search
  * ANDs and ORs them. Done in SQL that costs 5–8 ms of PostgreSQL per broad search (reading ~700 rows, OR-ing and
@@ -88,20 +90,7 @@ function lowerBound(values: readonly string[], value: string): number {
  */
 export type Matches = { chunks: number[]; words: Int32Array };
 
-/** A chunk without documents (never written). */
-const noWords = new Int32Array(chunkWords);
-
 const emptyMatches = (): Matches => ({ chunks: [], words: new Int32Array(0) });
-
-/** Adds chunk `chunk` with `words` to `matches` unless it is empty; whether it was added. */
-function keep(matches: Matches, chunk: number, words: Int32Array): boolean {
-  let any = 0;
-  for (let index = 0; index < chunkWords; index += 1) any |= words[index]!;
-  if (any === 0) return false;
-  matches.words.set(words, matches.chunks.length * chunkWords);
-  matches.chunks.push(chunk);
-  return true;
-}
 
 /** How many documents `matches` holds. */
 export function countOfMatches(matches: Matches): number {
@@ -152,8 +141,6 @@ export class FloorIndex {
   /** Whether every price is a whole number JavaScript holds exactly (below 2^53 đồng). */
   private pricesExact = true;
   private readonly slabs: Int32Array[] = [];
-  /** evaluate's working chunk (a search runs synchronously from evaluate's start to its end). */
-  private readonly scratch = new Int32Array(chunkWords);
   /** The floor's vocabulary (`search_words`, in order), read again at every change of the floor. */
   private vocabulary: string[] = [];
   /** The trigrams of the vocabulary's words, as they are needed. */
@@ -492,10 +479,12 @@ export class FloorIndex {
     const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
     const selected: Matches = { chunks: [], words: this.slab(smallest.size * chunkWords) };
     const top: Matches | null = titles && { chunks: [], words: this.slab(smallest.size * chunkWords) };
-    const words = this.scratch;
     const others: Int32Array[] = [];
-    const none = noWords;
-    // Simple loops, one per step: V8 compiles each to tight code (a fused loop was ten times slower).
+    const { words, kept, titles: titleWords } = slotViews;
+    const keepOffers = type === "all" || type === "offer" ? -1 : 0;
+    const keepEnterprises = type === "all" || type === "enterprise" ? -1 : 0;
+    const keepProducts = type === "all" || type === "product" ? -1 : 0;
+    // Per chunk: the chunks copied into the kernel's slots, ANDed and counted there (bitmap-kernel.ts).
     chunks: for (const [chunk, first] of smallest) {
       others.length = 0;
       for (const set of sets) {
@@ -505,45 +494,37 @@ export class FloorIndex {
         others.push(other);
       }
       const second = others.pop();
-      if (second === undefined) words.set(first);
-      else for (let index = 0; index < chunkWords; index += 1) words[index] = first[index]! & second[index]!;
-      for (const other of others)
-        for (let index = 0; index < chunkWords; index += 1) words[index]! &= other[index]!;
-      for (const set of without) {
-        const other = set.get(chunk);
-        if (other !== undefined)
-          for (let index = 0; index < chunkWords; index += 1) words[index]! &= ~other[index]!;
+      const excluded = without.length > 0 ? without[0]!.get(chunk) : undefined;
+      kernel.andAndNot(
+        at(first, slot.first),
+        second === undefined ? slot.ones : at(second, slot.second),
+        excluded === undefined ? slot.zeros : at(excluded, slot.excluded),
+        slot.words,
+      );
+      for (const other of others) kernel.andInto(at(other, slot.other), slot.words);
+      for (let position = 1; position < without.length; position += 1) {
+        const other = without[position]!.get(chunk);
+        if (other !== undefined) kernel.andNotInto(at(other, slot.other), slot.words);
       }
       if (query.price !== null) this.keepPriced(chunk, words, query.price.min, query.price.max);
-      const offers = query.offers.get(chunk) ?? none;
-      const enterprises = query.enterprises.get(chunk) ?? none;
-      const before = all;
-      for (let index = 0; index < chunkWords; index += 1) {
-        const word = words[index]!;
-        if (word !== 0) all += bitCount(word);
-      }
-      if (all === before) continue;
-      if (offers !== none)
-        for (let index = 0; index < chunkWords; index += 1) {
-          const word = words[index]! & offers[index]!;
-          if (word !== 0) offerCount += bitCount(word);
-        }
-      if (enterprises !== none)
-        for (let index = 0; index < chunkWords; index += 1) {
-          const word = words[index]! & enterprises[index]!;
-          if (word !== 0) enterpriseCount += bitCount(word);
-        }
-      if (type === "offer")
-        for (let index = 0; index < chunkWords; index += 1) words[index]! &= offers[index]!;
-      else if (type === "enterprise")
-        for (let index = 0; index < chunkWords; index += 1) words[index]! &= enterprises[index]!;
-      else if (type === "product")
-        for (let index = 0; index < chunkWords; index += 1)
-          words[index]! &= ~(offers[index]! | enterprises[index]!);
-      if (type === "all") {
-        selected.words.set(words, selected.chunks.length * chunkWords);
-        selected.chunks.push(chunk);
-      } else if (!keep(selected, chunk, words)) continue;
+      const offers = query.offers.get(chunk);
+      const enterprises = query.enterprises.get(chunk);
+      const found = kernel.countAndKeep(
+        slot.words,
+        offers === undefined ? slot.zeros : at(offers, slot.offers),
+        enterprises === undefined ? slot.zeros : at(enterprises, slot.enterprises),
+        slot.kept,
+        keepOffers,
+        keepEnterprises,
+        keepProducts,
+      );
+      if (found === 0) continue;
+      all += found;
+      offerCount += kernel.offers.value as number;
+      enterpriseCount += kernel.enterprises.value as number;
+      if (kernel.kept.value === 0) continue;
+      selected.words.set(kept, selected.chunks.length * chunkWords);
+      selected.chunks.push(chunk);
       if (top === null || titles === null) continue;
       others.length = 0;
       for (const set of titles) {
@@ -551,17 +532,11 @@ export class FloorIndex {
         if (other === undefined) continue chunks;
         others.push(other);
       }
-      const last = others.pop()!;
-      for (const other of others)
-        for (let index = 0; index < chunkWords; index += 1) words[index]! &= other[index]!;
-      let any = 0;
-      for (let index = 0; index < chunkWords; index += 1) {
-        const word = words[index]! & last[index]!;
-        words[index] = word;
-        any |= word;
-      }
+      titleWords.set(kept);
+      let any = 1;
+      for (const other of others) any = kernel.andInto(at(other, slot.other), slot.titles);
       if (any === 0) continue;
-      top.words.set(words, top.chunks.length * chunkWords);
+      top.words.set(titleWords, top.chunks.length * chunkWords);
       top.chunks.push(chunk);
     }
     return { counts: { all, offer: offerCount, enterprise: enterpriseCount }, selected, top };
