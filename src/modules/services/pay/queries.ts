@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Executor } from "../../../db/client.ts";
 import { assertCan } from "../../../platform/authorization.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
 import type { ServiceContext } from "../../../platform/request-context.ts";
@@ -89,12 +90,7 @@ async function overviewOf(ctx: ServiceContext, dossier: DossierRow): Promise<Pay
     .where(eq(dossierPayments.dossierId, dossier.id))
     .orderBy(desc(dossierPayments.createdAt), desc(dossierPayments.id));
   const attempts = rows.map((row) => ({ ...row.payment, recordedByName: row.recordedByName }));
-  const corrections = await ctx.db
-    .select({ correction: dossierPaymentCorrections, createdByName: users.fullName })
-    .from(dossierPaymentCorrections)
-    .innerJoin(dossierPayments, eq(dossierPayments.id, dossierPaymentCorrections.paymentId))
-    .leftJoin(users, eq(users.id, dossierPaymentCorrections.createdByUserId))
-    .where(eq(dossierPayments.dossierId, dossier.id));
+  const corrections = await correctionViews(ctx.db, eq(dossierPayments.dossierId, dossier.id));
   return {
     dossier,
     procedureCode: version?.code ?? "",
@@ -102,7 +98,7 @@ async function overviewOf(ctx: ServiceContext, dossier: DossierRow): Promise<Pay
     procedureNameEn: version?.nameEn ?? "",
     fees: (version?.fees ?? []).filter((fee) => fee.payableOnline),
     attempts,
-    corrections: corrections.map((row) => ({ ...row.correction, createdByName: row.createdByName })),
+    corrections,
     isPayable: isPayable(dossier),
   };
 }
@@ -123,6 +119,17 @@ export async function findPaymentByTxnRef(
       ),
     );
   return row;
+}
+
+/** Voids and refunds with the name of the officer who recorded each. */
+async function correctionViews(db: Executor, where: SQL): Promise<CorrectionView[]> {
+  const rows = await db
+    .select({ correction: dossierPaymentCorrections, createdByName: users.fullName })
+    .from(dossierPaymentCorrections)
+    .innerJoin(dossierPayments, eq(dossierPayments.id, dossierPaymentCorrections.paymentId))
+    .leftJoin(users, eq(users.id, dossierPaymentCorrections.createdByUserId))
+    .where(where);
+  return rows.map((row) => ({ ...row.correction, createdByName: row.createdByName }));
 }
 
 /** A payment an officer is about to void or refund, with its dossier, who recorded it and any correction. */
@@ -146,14 +153,10 @@ export async function getPaymentForCorrection(
       and(eq(dossierPayments.id, paymentId), inArray(dossierPayments.provinceId, [...ctx.province.scopeIds])),
     );
   if (!row) throw new NotFoundError();
-  const [correction] = await ctx.db
-    .select({ correction: dossierPaymentCorrections, createdByName: users.fullName })
-    .from(dossierPaymentCorrections)
-    .leftJoin(users, eq(users.id, dossierPaymentCorrections.createdByUserId))
-    .where(eq(dossierPaymentCorrections.paymentId, paymentId));
+  const [correction] = await correctionViews(ctx.db, eq(dossierPaymentCorrections.paymentId, paymentId));
   return {
     payment: { ...row.payment, recordedByName: row.recordedByName },
     dossier: row.dossier,
-    correction: correction && { ...correction.correction, createdByName: correction.createdByName },
+    correction,
   };
 }

@@ -18,6 +18,7 @@ import {
   procedures,
   procedureVersions,
 } from "../schema.ts";
+import { receiptCorrectionLine } from "./correction-text.ts";
 import type { CorrectionRow, DossierRow, PaymentRow } from "./queries.ts";
 
 export type ReceiptData = {
@@ -75,19 +76,6 @@ export async function getReceipt(
 /** How the fee was paid, as the receipt prints it: the catalogue's words, in Vietnamese like every official document. */
 const vietnamese = createTranslator("vi");
 const paymentMethodLabel = (gateway: PaymentGateway) => vietnamese(`services.pay.record.method.${gateway}`);
-
-/**
- * The line under the title of a receipt that no longer stands: "ĐÃ HỦY ngày 05/03/2026 — Lý do: …" or
- * "ĐÃ HOÀN TRẢ ngày 05/03/2026 — chuyển khoản, số tham chiếu FT… — Lý do: …".
- */
-export function correctionLine(correction: CorrectionRow): string {
-  if (correction.kind === "void")
-    return `ĐÃ HỦY ngày ${formatDate(correction.createdAt)} — Lý do: ${correction.reason}`;
-  const how = correction.reference
-    ? `chuyển khoản, số tham chiếu ${correction.reference}`
-    : "tiền mặt tại Bộ phận Một cửa";
-  return `ĐÃ HOÀN TRẢ ngày ${formatDate(correction.refundedOn ?? correction.createdAt)} — ${how} — Lý do: ${correction.reason}`;
-}
 
 const cell = (text: string, options: Record<string, unknown> = {}): Content => ({ text, ...options });
 
@@ -183,7 +171,10 @@ export async function renderReceiptPdf(
       place,
       issuedOn: paidAt,
       title: "BIÊN LAI THU PHÍ, LỆ PHÍ",
-      subtitle: ["(Biên lai điện tử)", ...(receipt.correction ? [correctionLine(receipt.correction)] : [])],
+      subtitle: [
+        "(Biên lai điện tử)",
+        ...(receipt.correction ? [receiptCorrectionLine(receipt.correction, vietnamese)] : []),
+      ],
       body,
       qr: { url: applicantDossierUrl(province.slug, dossier.id), caption: "Hồ sơ" },
       documentTitle: `Biên lai ${payment.receiptNumber ?? payment.txnRef}`,
