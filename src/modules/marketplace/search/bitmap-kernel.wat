@@ -21,19 +21,19 @@
       (local.set $i (i32.add (local.get $i) (i32.const 8)))
       (br_if $words (i32.lt_u (local.get $i) (i32.const 1024)))))
 
-  ;; out &= a; returns whether out has any bit left
+  ;; out &= a; returns how many bits out has left
   (func (export "andInto") (param $a i32) (param $out i32) (result i32)
-    (local $i i32) (local $any i64) (local $word i64)
+    (local $i i32) (local $count i64) (local $word i64)
     (loop $words
       (local.set $word
         (i64.and
           (i64.load (i32.add (local.get $out) (local.get $i)))
           (i64.load (i32.add (local.get $a) (local.get $i)))))
       (i64.store (i32.add (local.get $out) (local.get $i)) (local.get $word))
-      (local.set $any (i64.or (local.get $any) (local.get $word)))
+      (local.set $count (i64.add (local.get $count) (i64.popcnt (local.get $word))))
       (local.set $i (i32.add (local.get $i) (i32.const 8)))
       (br_if $words (i32.lt_u (local.get $i) (i32.const 1024))))
-    (i64.ne (local.get $any) (i64.const 0)))
+    (i32.wrap_i64 (local.get $count)))
 
   ;; out &= ~a
   (func (export "andNotInto") (param $a i32) (param $out i32)

@@ -9,7 +9,6 @@ import { loadReferenceData } from "../../../workflows/reference-data.ts";
 import {
   bitCount,
   chunkOfVarbit,
-  countOfMatches,
   floorIndexOf,
   idsOf,
   trigramSimilarity,
@@ -217,7 +216,6 @@ describe("the copy of the bitmaps in the process", () => {
     bytes[4 + 1023] = 0b0000_0001; // position 8191
     const words = chunkOfVarbit(bytes);
     expect(idsOf({ chunks: [2], words })).toEqual([16384, 16391, 17194, 24575]);
-    expect(countOfMatches({ chunks: [0], words })).toBe(4);
     expect(bitCount(0xffffffff)).toBe(32);
     expect(bitCount(0x80000001)).toBe(2);
   });

@@ -51,6 +51,7 @@ export function chunkOfVarbit(bytes: Uint8Array): Int32Array {
   return words;
 }
 
+/** The bits set in a 32-bit word (the tests count with it what the kernel counts). */
 export function bitCount(word: number): number {
   let value = word - ((word >>> 1) & 0x55555555);
   value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
@@ -91,17 +92,6 @@ function lowerBound(values: readonly string[], value: string): number {
 export type Matches = { chunks: number[]; words: Int32Array };
 
 const emptyMatches = (): Matches => ({ chunks: [], words: new Int32Array(0) });
-
-/** How many documents `matches` holds. */
-export function countOfMatches(matches: Matches): number {
-  let count = 0;
-  const words = matches.words;
-  for (let index = 0; index < matches.chunks.length * chunkWords; index += 1) {
-    const word = words[index]!;
-    if (word !== 0) count += bitCount(word);
-  }
-  return count;
-}
 
 /** The documents of `matches`, in id order. */
 export function idsOf(matches: Matches): number[] {
@@ -145,6 +135,8 @@ export class FloorIndex {
   private vocabulary: string[] = [];
   /** The trigrams of the vocabulary's words, as they are needed. */
   private readonly trigrams = new Map<string, Set<string>>();
+  /** correctionCandidates' answers, until the vocabulary changes (a typo's scan of it cost a twelfth of a search). */
+  private readonly candidates = new Map<string, readonly string[]>();
   /** Unions of terms already computed at this generation (the scope's provinces, a prefix's words…). */
   private readonly unions = new Map<string, Chunks>();
   private loading: Promise<void> | null = null;
@@ -323,7 +315,10 @@ export class FloorIndex {
     );
     const state = rows.find((row) => row.kind === null);
     const generation = Number(state?.generation ?? since);
-    if (state?.words) this.vocabulary = state.words;
+    if (state?.words) {
+      this.vocabulary = state.words;
+      this.candidates.clear();
+    }
     if (since < Number(state?.horizon ?? 0)) {
       // Removals this copy has not seen are forgotten: read everything again.
       this.clear();
@@ -387,7 +382,17 @@ export class FloorIndex {
    * the same letter and are at most `edits` letters longer or shorter, and the trigram neighbours (pg_trgm's `%`:
    * similarity of at least 0.3). Here all of them, where the SQL keeps the first 5,000 and 200.
    */
-  correctionCandidates(token: string, edits: number): string[] {
+  correctionCandidates(token: string, edits: number): readonly string[] {
+    const key = `${token}\u0000${edits}`;
+    const known = this.candidates.get(key);
+    if (known !== undefined) return known;
+    const found = this.scanForCorrections(token, edits);
+    if (this.candidates.size >= 1_000) this.candidates.delete(this.candidates.keys().next().value as string);
+    this.candidates.set(key, found);
+    return found;
+  }
+
+  private scanForCorrections(token: string, edits: number): string[] {
     const first = token.slice(0, 1);
     const found: string[] = [];
     const mine = trigramsOf(token);
@@ -465,16 +470,20 @@ export class FloorIndex {
     counts: { all: number; offer: number; enterprise: number };
     selected: Matches;
     top: Matches | null;
+    /** How many documents `top` holds. */
+    topCount: number;
   } {
     const { sets, without, titles, type } = query;
     let all = 0;
     let offerCount = 0;
     let enterpriseCount = 0;
+    let topCount = 0;
     if (sets.length === 0)
       return {
         counts: { all, offer: offerCount, enterprise: enterpriseCount },
         selected: emptyMatches(),
         top: titles && emptyMatches(),
+        topCount: 0,
       };
     const smallest = sets.reduce((a, b) => (b.size < a.size ? b : a));
     const selected: Matches = { chunks: [], words: this.slab(smallest.size * chunkWords) };
@@ -533,13 +542,14 @@ export class FloorIndex {
         others.push(other);
       }
       titleWords.set(kept);
-      let any = 1;
-      for (const other of others) any = kernel.andInto(at(other, slot.other), slot.titles);
-      if (any === 0) continue;
+      let left = 0;
+      for (const other of others) left = kernel.andInto(at(other, slot.other), slot.titles);
+      if (left === 0) continue;
+      topCount += left;
       top.words.set(titleWords, top.chunks.length * chunkWords);
       top.chunks.push(chunk);
     }
-    return { counts: { all, offer: offerCount, enterprise: enterpriseCount }, selected, top };
+    return { counts: { all, offer: offerCount, enterprise: enterpriseCount }, selected, top, topCount };
   }
 
   /**

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
-import { executePrepared } from "../../../db/prepared.ts";
+import { executePrepared, executePreparedWithFirst } from "../../../db/prepared.ts";
 import { todayInVietnam } from "../../../platform/vn-format.ts";
 import { maxPricedCandidates, searchSets, type TermSet } from "./bitmaps.ts";
-import { type Chunks, countOfMatches, type FloorIndex, type Matches } from "./floor-index.ts";
+import type { Chunks, FloorIndex, Matches } from "./floor-index.ts";
 import { isWindowEnough, maximumScore, pageQuery, type Row, scoreExpression } from "./page.ts";
 import type { SearchCriteria, SearchSort, SearchType, WordMatch } from "./query.ts";
 
@@ -58,7 +58,7 @@ function setsOf(
   const today = todayInVietnam();
   const expired = index.unionWhere("e", `<${today}`, "", (term) => term < today);
   const hasPriceRange = criteria.priceMin !== null || criteria.priceMax !== null;
-  const { counts, selected, top } = index.evaluate({
+  const { counts, selected, top, topCount } = index.evaluate({
     sets,
     without: [expired],
     price: hasPriceRange
@@ -76,7 +76,7 @@ function setsOf(
   return {
     selected,
     top,
-    topCount: top === null ? 0 : countOfMatches(top),
+    topCount,
     counts: { ...counts, product: counts.all - counts.offer - counts.enterprise },
   };
 }
@@ -132,26 +132,34 @@ async function pageOf(
     return Number(state?.generation) === generation ? { counts, pageRows: [] } : null;
   }
 
+  // The statement's text and parameters depend on the words, the order and the page, except the ids: rendered once.
+  const shape = `${sort}\u0000${criteria.pageSize}\u0000${JSON.stringify(words)}`;
   const read = async (ids: readonly number[], options: { offset: number; score: boolean }) => {
-    const page = pageQuery({
-      with: sql`listed as (select unnest(${`{${ids.join(",")}}`}::bigint[]) as id)`,
-      from: sql`(select d.* from listed l join search_documents d on d.id = l.id)`,
-      where: sql`true`,
-      sort,
-      score: options.score ? scoreExpression(words) : sql`0`,
-      limit: criteria.pageSize,
-      offset: options.offset,
-      countCandidates: false,
-      counts: false,
-    });
-    // The rows as one JSON text (parsed natively: a third of the web process's time per search went to the
-    // driver's parsing of ~20 rows × 22 columns), with the generation read in the same snapshot.
-    const [result] = await executePrepared<{ generation: number; page: string }>(
+    const list = `{${ids.join(",")}}`;
+    const build = () => {
+      const page = pageQuery({
+        with: sql`listed as (select unnest(${list}::bigint[]) as id)`,
+        from: sql`(select d.* from listed l join search_documents d on d.id = l.id)`,
+        where: sql`true`,
+        sort,
+        score: options.score ? scoreExpression(words) : sql`0`,
+        limit: criteria.pageSize,
+        offset: options.offset,
+        countCandidates: false,
+        counts: false,
+      });
+      // The rows as one JSON text (parsed natively: a third of the web process's time per search went to the
+      // driver's parsing of ~20 rows × 22 columns), with the generation read in the same snapshot.
+      return sql`select (select generation::float8 from search_state where id = 1) as generation,
+          coalesce(json_agg(p order by p.position), '[]')::text as page
+        from (${page}) p`;
+    };
+    const [result] = await executePreparedWithFirst<{ generation: number; page: string }>(
       db,
       "search",
-      sql`select (select generation::float8 from search_state where id = 1) as generation,
-          coalesce(json_agg(p order by p.position), '[]')::text as page
-        from (${page}) p`,
+      `${shape}\u0000${options.offset}\u0000${options.score}`,
+      list,
+      build,
     );
     const found = JSON.parse(result?.page ?? "[]") as Row[];
     // At the copy's generation, every id read is there, as the copy has it.

@@ -100,22 +100,25 @@ export function pageQuery(options: {
 }): SQL {
   const ctes = options.with === null ? sql`with` : sql`with ${options.with},`;
   const candidates = options.countCandidates ? sql`count(*) over ()` : sql`null::bigint`;
+  // `offset 0` keeps the title's words a subquery computed once per row: inlined, PostgreSQL computed them again in
+  // every strpos of the score. The names are read by key per row of the page: as joins, the generic plan (which
+  // expects one row) scanned every province for each row.
   const page = sql`page as (
       select d.*, (${options.score})::float8 as score, ${candidates} as candidates from ${options.from} d
       cross join lateral (select ' ' || translate(left(d.search_text, char_length(d.title)), ',.;:()/-&+''"',
-        '            ') || ' ' as title_words) w
+        '            ') || ' ' as title_words offset 0) w
       where ${options.where}
       order by ${orderBy(options.sort)}
       limit ${options.limit} offset ${options.offset}
     )`;
   const select = sql`select d.doc_type, d.doc_id, d.province_id, d.enterprise_id, d.slug, d.title, d.title_en,
       d.summary, d.enterprise_name, d.offer_kind, d.ocop_stars, d.verified, d.price_dong::text as price_dong,
-      d.expires_on::text as expires_on, d.published_at, ap.name as address_province_name,
-      cm.name as commune_name, f.storage_key, f.thumbnail_key, d.score, d.candidates,
+      d.expires_on::text as expires_on, d.published_at,
+      (select ap.name from provinces ap where ap.id = d.address_province_id) as address_province_name,
+      (select cm.name from communes cm where cm.id = d.commune_id) as commune_name,
+      f.storage_key, f.thumbnail_key, d.score, d.candidates,
       row_number() over (order by ${orderBy(options.sort)}) as position
     from page d
-    left join provinces ap on ap.id = d.address_province_id
-    left join communes cm on cm.id = d.commune_id
     left join uploaded_files f on f.id = d.image_file_id`;
   if (!options.counts) return sql`${ctes} ${page} ${select} order by position`;
   return sql`${ctes} ${page}

@@ -150,7 +150,7 @@ async function generationAndKnownWords(
 type Vocabulary = {
   knows(word: string): boolean;
   hasPrefix(prefix: string): boolean;
-  correctionCandidates(token: string, edits: number): string[];
+  correctionCandidates(token: string, edits: number): readonly string[];
 };
 
 /**
