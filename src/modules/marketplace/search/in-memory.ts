@@ -5,6 +5,7 @@ import { todayInVietnam } from "../../../platform/vn-format.ts";
 import { maxPricedCandidates, searchSets, type TermSet } from "./bitmaps.ts";
 import type { Chunks, FloorIndex, Matches } from "./floor-index.ts";
 import { isWindowEnough, maximumScore, pageQuery, type Row, scoreExpression } from "./page.ts";
+import { placeNamesOf } from "./place-names.ts";
 import type { SearchCriteria, SearchSort, SearchType, WordMatch } from "./query.ts";
 
 /**
@@ -147,25 +148,25 @@ async function pageOf(
         offset: options.offset,
         countCandidates: false,
         counts: false,
+        placeNames: false,
       });
       // The rows as one JSON text (parsed natively: a third of the web process's time per search went to the
       // driver's parsing of ~20 rows × 22 columns), with the generation read in the same snapshot.
-      return sql`select (select generation::float8 from search_state where id = 1) as generation,
-          coalesce(json_agg(p order by p.position), '[]')::text as page
-        from (${page}) p`;
+      return sql`select (select coalesce(json_agg(p order by p.position), '[]')::text from (${page}) p) as page,
+          s.generation::float8 as generation, s.names_version::float8 as names_version
+        from search_state s where s.id = 1`;
     };
-    const [result] = await executePreparedWithFirst<{ generation: number; page: string }>(
-      db,
-      "search",
-      `${shape}\u0000${options.offset}\u0000${options.score}`,
-      list,
-      build,
-    );
+    const [result] = await executePreparedWithFirst<{
+      generation: number;
+      names_version: number;
+      page: string;
+    }>(db, "search", `${shape}\u0000${options.offset}\u0000${options.score}`, list, build);
     const found = JSON.parse(result?.page ?? "[]") as Row[];
     // At the copy's generation, every id read is there, as the copy has it.
     const expected = Math.min(criteria.pageSize, Math.max(0, ids.length - options.offset));
     if (Number(result?.generation) !== generation || found.length !== expected) return null;
     for (const row of found) row.candidates = ids.length;
+    await placeNamesOf(db).name(found, Number(result?.names_version));
     return found;
   };
 

@@ -66,6 +66,9 @@ export type Row = {
   published_at: string | Date;
   address_province_name: string | null;
   commune_name: string | null;
+  /** With `placeNames: false`, the ids the names are taken from (place-names.ts). */
+  address_province_id?: number | null;
+  commune_id?: number | null;
   storage_key: string | null;
   thumbnail_key: string | null;
   score: number | string;
@@ -97,6 +100,8 @@ export function pageQuery(options: {
   offset: number;
   countCandidates: boolean;
   counts: boolean;
+  /** false: the ids of the address province and commune instead of their names. */
+  placeNames?: boolean;
 }): SQL {
   const ctes = options.with === null ? sql`with` : sql`with ${options.with},`;
   const candidates = options.countCandidates ? sql`count(*) over ()` : sql`null::bigint`;
@@ -114,8 +119,12 @@ export function pageQuery(options: {
   const select = sql`select d.doc_type, d.doc_id, d.province_id, d.enterprise_id, d.slug, d.title, d.title_en,
       d.summary, d.enterprise_name, d.offer_kind, d.ocop_stars, d.verified, d.price_dong::text as price_dong,
       d.expires_on::text as expires_on, d.published_at,
-      (select ap.name from provinces ap where ap.id = d.address_province_id) as address_province_name,
-      (select cm.name from communes cm where cm.id = d.commune_id) as commune_name,
+      ${
+        options.placeNames === false
+          ? sql`d.address_province_id, d.commune_id`
+          : sql`(select ap.name from provinces ap where ap.id = d.address_province_id) as address_province_name,
+      (select cm.name from communes cm where cm.id = d.commune_id) as commune_name`
+      },
       f.storage_key, f.thumbnail_key, d.score, d.candidates,
       row_number() over (order by ${orderBy(options.sort)}) as position
     from page d

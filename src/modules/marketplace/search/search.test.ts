@@ -8,6 +8,8 @@ import { communes } from "../../geo/schema.ts";
 import { offers, products, storefronts } from "../schema.ts";
 import { SearchResponseSchema } from "../search-routes.tsx";
 import { refreshEnterpriseListings, refreshOfferDocument, refreshProductDocument } from "./documents.ts";
+import { floorIndexOf } from "./floor-index.ts";
+import { searchPaths } from "./query.ts";
 
 // Every fixture's title carries the made-up word "Xuvatest", so filters can be checked against exact sets
 // whatever the demo data holds; the other queries ("thuy san", "dau phong"…) also page through the demo data.
@@ -118,8 +120,12 @@ beforeAll(async () => {
   browser = new Browser(testApp.app);
   const db = testApp.database.db;
   const brvt = await provinceIdOf(db, "ba-ria-vung-tau");
-  const [commune] = await db.select().from(communes).where(eq(communes.provinceId, brvt)).limit(1);
-  communeCode = commune?.code ?? "";
+  // The test template has no communes (the demo data loads them): one is made, so the commune tests always run.
+  const [commune] = await db
+    .insert(communes)
+    .values({ provinceId: brvt, code: "9999901", name: "Phường Xuvatest", kind: "phuong" })
+    .returning();
+  communeCode = commune!.code;
 
   const first = await createEnterpriseFixture(db, {
     province: "ba-ria-vung-tau",
@@ -135,11 +141,7 @@ beforeAll(async () => {
     name: "Hợp tác xã Nông sản Kiểm Thử",
     storefront: "published",
   });
-  if (commune)
-    await db
-      .update(enterprises)
-      .set({ communeId: commune.id })
-      .where(eq(enterprises.id, second.enterpriseId));
+  await db.update(enterprises).set({ communeId: commune!.id }).where(eq(enterprises.id, second.enterpriseId));
   const other = await createEnterpriseFixture(db, { province: "dong-thap", storefront: "published" });
   await refreshEnterpriseListings(db, first.enterpriseId);
   await refreshEnterpriseListings(db, second.enterpriseId);
@@ -324,7 +326,6 @@ describe("filters", () => {
   });
 
   test("a commune", async () => {
-    if (!communeCode) return;
     const { body } = await api(`${base}&commune=${communeCode}&type=product`);
     expect(body.items.map(key).sort()).toEqual([`product:${ids.peanut}`, `product:${ids.cashew}`].sort());
   });
@@ -411,6 +412,52 @@ describe("pagination and the page", () => {
     await db.update(products).set({ status: "hidden" }).where(eq(products.id, added));
     await refreshProductDocument(db, added);
     expect((await api(query)).body.total).toBe(before);
+  });
+
+  test("a commune renamed is named so by the next search, from the cache of names and past the result cache", async () => {
+    const db = testApp.database.db;
+    await floorIndexOf(db).load();
+    const query = `q=xuvatest&${brvt}&commune=${communeCode}&type=product`;
+    const communeNames = async () => {
+      const response = await testApp.app.inject({ method: "GET", url: `/api/v1/search?${query}` });
+      return [
+        ...new Set(
+          (response.json() as { items: { commune: string | null }[] }).items.map((item) => item.commune),
+        ),
+      ];
+    };
+    const [commune] = await db.select().from(communes).where(eq(communes.code, communeCode));
+    const before = searchPaths.memory;
+    expect(await communeNames()).toEqual([commune!.name]);
+    expect(await communeNames()).toEqual([commune!.name]);
+    const version = async () =>
+      Number(
+        (
+          (await db.execute(
+            sql`select names_version::int as v from search_state where id = 1`,
+          )) as unknown as {
+            rows: { v: number }[];
+          }
+        ).rows[0]!.v,
+      );
+    // A statement that renames nothing (as the reference provinces loaded at every start) moves nothing.
+    const unchanged = await version();
+    await db.update(communes).set({ name: commune!.name }).where(eq(communes.id, commune!.id));
+    await db.update(communes).set({ kind: commune!.kind }).where(eq(communes.id, commune!.id));
+    expect(await version()).toBe(unchanged);
+    await db
+      .update(communes)
+      .set({ name: `${commune!.name} (mới)` })
+      .where(eq(communes.id, commune!.id));
+    expect(await version()).toBe(unchanged + 1);
+    try {
+      expect(await communeNames()).toEqual([`${commune!.name} (mới)`]);
+      // Answered from the copy held in the process, whose names were read again.
+      expect(searchPaths.memory - before).toBe(2);
+    } finally {
+      await db.update(communes).set({ name: commune!.name }).where(eq(communes.id, commune!.id));
+    }
+    expect(await communeNames()).toEqual([commune!.name]);
   });
 
   test("an empty result shows suggestions", async () => {
