@@ -128,6 +128,8 @@ export class FloorIndex {
   private prices = new Float64Array(0);
   /** Per chunk, the latest publication time of its documents: chunks older than a page need not be read. */
   private chunkNewest = new Float64Array(0);
+  /** The latest publication time of each word's 32 documents: newest first, a word older than the last kept is skipped. */
+  private wordNewest = new Float64Array(0);
   /** Whether every price is a whole number JavaScript holds exactly (below 2^53 đồng). */
   private pricesExact = true;
   private readonly slabs: Int32Array[] = [];
@@ -265,6 +267,7 @@ export class FloorIndex {
       this.published.fill(Number.NEGATIVE_INFINITY, chunk << chunkShift, (chunk + 1) << chunkShift);
       this.prices.fill(Number.NaN, chunk << chunkShift, (chunk + 1) << chunkShift);
       this.chunkNewest[chunk] = Number.NEGATIVE_INFINITY;
+      this.wordNewest.fill(Number.NEGATIVE_INFINITY, chunk * chunkWords, (chunk + 1) * chunkWords);
     }
     for (const row of rows) {
       const id = Number(row.id);
@@ -275,6 +278,7 @@ export class FloorIndex {
       this.prices[id] = price;
       const chunk = id >> chunkShift;
       if (published > this.chunkNewest[chunk]!) this.chunkNewest[chunk] = published;
+      if (published > this.wordNewest[id >> 5]!) this.wordNewest[id >> 5] = published;
     }
   }
 
@@ -288,9 +292,12 @@ export class FloorIndex {
     prices.set(this.prices);
     const chunkNewest = new Float64Array(size >> chunkShift).fill(Number.NEGATIVE_INFINITY);
     chunkNewest.set(this.chunkNewest);
+    const wordNewest = new Float64Array(size >> 5).fill(Number.NEGATIVE_INFINITY);
+    wordNewest.set(this.wordNewest);
     this.published = published;
     this.prices = prices;
     this.chunkNewest = chunkNewest;
+    this.wordNewest = wordNewest;
   }
 
   private async readChanges(always = false): Promise<void> {
@@ -343,6 +350,7 @@ export class FloorIndex {
     this.published = new Float64Array(0);
     this.prices = new Float64Array(0);
     this.chunkNewest = new Float64Array(0);
+    this.wordNewest = new Float64Array(0);
     this.pricesExact = true;
   }
 
@@ -606,13 +614,15 @@ export class FloorIndex {
 
   /**
    * The first `limit` documents of `set` in `order`, in that order: a bounded heap whose root is the last kept
-   * document. Newest first, the chunks are read from the one with the latest document, and the reading stops at a
-   * chunk whose latest document comes after the last kept.
+   * document. Newest first, the chunks are read from the one with the latest document, the reading stops at a
+   * chunk whose latest document comes after the last kept, and words (32 documents) that do are skipped.
    */
   first(set: Matches, limit: number, order: Order): number[] {
     if (limit <= 0) return [];
     const before = this.comparator(order);
     const published = this.published;
+    const wordNewest = this.wordNewest;
+    const newest = order === "newest";
     const heap: number[] = [];
     const positions = set.chunks.map((_chunk, position) => position);
     if (order === "newest")
@@ -624,8 +634,17 @@ export class FloorIndex {
       const words = set.words;
       const offset = position * chunkWords;
       const base = chunk << chunkShift;
+      const wordBase = chunk * chunkWords;
       for (let index = 0; index < chunkWords; index += 1) {
         let word = words[offset + index]!;
+        // Newest first, with the heap full: a word whose 32 documents are all older than the root holds nothing.
+        if (
+          newest &&
+          word !== 0 &&
+          heap.length === limit &&
+          wordNewest[wordBase + index]! < published[heap[0]!]!
+        )
+          continue;
         while (word !== 0) {
           const lowest = word & -word;
           const id = base + index * 32 + 31 - Math.clz32(lowest);
