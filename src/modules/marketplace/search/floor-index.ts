@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
+import { perDatabase } from "../../../db/per-database.ts";
 import { executePrepared, intArray } from "../../../db/prepared.ts";
 import { at, kernel, slot, slotViews } from "./bitmap-kernel.ts";
 
@@ -685,17 +686,10 @@ export class FloorIndex {
 /** For the readiness check: whether searches are answered from the copy yet. */
 export function floorIndexState(db: Executor, enabled: boolean): "off" | "loading" | "ready" {
   if (!enabled) return "off";
-  return indexes.get(db)?.ready ? "ready" : "loading";
+  return indexes.peek(db)?.ready ? "ready" : "loading";
 }
 
 /** One copy per database (the application's, or a test's). */
-const indexes = new WeakMap<Executor, FloorIndex>();
+const indexes = perDatabase((db) => new FloorIndex(db));
 
-export function floorIndexOf(db: Executor): FloorIndex {
-  let index = indexes.get(db);
-  if (index === undefined) {
-    index = new FloorIndex(db);
-    indexes.set(db, index);
-  }
-  return index;
-}
+export const floorIndexOf = (db: Executor): FloorIndex => indexes.of(db);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../../db/client.ts";
+import { perDatabase } from "../../../db/per-database.ts";
 import { executePrepared } from "../../../db/prepared.ts";
 import type { Row } from "./page.ts";
 
@@ -50,13 +51,6 @@ export class PlaceNames {
 }
 
 /** One per database (the application's, or a test's). */
-const names = new WeakMap<Executor, PlaceNames>();
+const names = perDatabase((db) => new PlaceNames(db));
 
-export function placeNamesOf(db: Executor): PlaceNames {
-  let found = names.get(db);
-  if (found === undefined) {
-    found = new PlaceNames(db);
-    names.set(db, found);
-  }
-  return found;
-}
+export const placeNamesOf = (db: Executor): PlaceNames => names.of(db);
