@@ -16,6 +16,7 @@ import {
   CorrectionNote,
   dossierPaymentsPath,
   isRecordedGateway,
+  paymentsAdminPath,
   refundPaymentPath,
   voidPaymentPath,
 } from "./correction-parts.tsx";
@@ -59,7 +60,7 @@ export function CorrectPaymentPage(props: {
     <Layout
       title={title}
       breadcrumbs={[
-        { href: `/${slug}/admin/services/payments`, label: t("services.pay.reconciliation.title") },
+        { href: paymentsAdminPath(slug), label: t("services.pay.reconciliation.title") },
         { href: dossierPaymentsPath(slug, dossier.id), label: code },
         { label: t(`services.pay.correct.${props.kind}.link`) },
       ]}

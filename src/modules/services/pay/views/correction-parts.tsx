@@ -8,6 +8,8 @@ export const voidPaymentPath = (slug: string, paymentId: number) =>
   `${paymentsAdminPath(slug)}/${paymentId}/void`;
 export const refundPaymentPath = (slug: string, paymentId: number) =>
   `${paymentsAdminPath(slug)}/${paymentId}/refund`;
+export const staffReceiptPath = (slug: string, paymentId: number) =>
+  `${paymentsAdminPath(slug)}/${paymentId}/receipt.pdf`;
 export const dossierPaymentsPath = (slug: string, dossierId: number) =>
   `/${slug}/admin/services/dossiers/${dossierId}/payments`;
 

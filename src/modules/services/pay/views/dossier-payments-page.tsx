@@ -3,7 +3,7 @@ import { TableWrap } from "../../../../views/components.tsx";
 import { Layout } from "../../../../views/layout.tsx";
 import { usePage } from "../../../../views/page-context.ts";
 import type { PaymentOverview } from "../queries.ts";
-import { CorrectionLinks, CorrectionNote } from "./correction-parts.tsx";
+import { CorrectionLinks, CorrectionNote, staffReceiptPath } from "./correction-parts.tsx";
 import { recordPaymentPath, staffDossierPath } from "./record-payment-page.tsx";
 
 /**
@@ -75,9 +75,7 @@ export function DossierPaymentsPage(props: { overview: PaymentOverview }) {
                   <td>{t(`services.pay.status.${attempt.status}`)}</td>
                   <td>
                     {attempt.receiptNumber ? (
-                      <a href={`/${slug}/admin/services/payments/${attempt.id}/receipt.pdf`}>
-                        {attempt.receiptNumber}
-                      </a>
+                      <a href={staffReceiptPath(slug, attempt.id)}>{attempt.receiptNumber}</a>
                     ) : (
                       ""
                     )}

@@ -12,6 +12,7 @@ import { Layout } from "../../../../views/layout.tsx";
 import { usePage } from "../../../../views/page-context.ts";
 import type { PaymentOverview } from "../queries.ts";
 import { recordedPaymentMethods } from "../services/record-payment.ts";
+import { dossierPaymentsPath, staffReceiptPath } from "./correction-parts.tsx";
 
 export const staffDossierPath = (slug: string, dossierId: number) =>
   `/${slug}/admin/services/dossiers/${dossierId}`;
@@ -61,15 +62,13 @@ export function RecordPaymentPage(props: { overview: PaymentOverview; form: Form
             {paid && (
               <p>
                 {t(`services.pay.record.method.${paid.gateway}`)} ·{" "}
-                <a href={`/${slug}/admin/services/payments/${paid.id}/receipt.pdf`}>
+                <a href={staffReceiptPath(slug, paid.id)}>
                   {t("services.pay.downloadReceipt", { number: paid.receiptNumber ?? "" })}
                 </a>
               </p>
             )}
             <p>
-              <a href={`${staffDossierPath(slug, dossier.id)}/payments`}>
-                {t("services.pay.correct.payments.link")}
-              </a>
+              <a href={dossierPaymentsPath(slug, dossier.id)}>{t("services.pay.correct.payments.link")}</a>
             </p>
           </div>
         ) : !props.overview.isPayable ? (
